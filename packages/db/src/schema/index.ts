@@ -1,0 +1,5 @@
+export * from './audit.js'
+export * from './institutions.js'
+export * from './outbox.js'
+export * from './sessions.js'
+export * from './users.js'

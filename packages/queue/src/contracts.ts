@@ -1,0 +1,39 @@
+import type { DomainEvent, DomainEventType } from './events.js'
+
+export const QUEUE_NAMES = ['notify', 'match', 'schedule', 'registry'] as const
+export type QueueName = (typeof QUEUE_NAMES)[number]
+
+/** What the relay puts on a queue for one outbox row; the job id is the outbox id. */
+export interface OutboxEnvelope<E extends DomainEvent = DomainEvent> {
+  outboxId: string
+  event: E
+}
+
+/** Job name → payload, per queue. Producers and processors are typed from this one map. */
+export interface JobContracts {
+  notify: { 'outbox.event': OutboxEnvelope; 'digest.send': { userId: string; day: string } }
+  match: { 'outbox.event': OutboxEnvelope }
+  schedule: { 'outbox.event': OutboxEnvelope; 'timer.fire': { timerId: string } }
+  registry: { 'outbox.event': OutboxEnvelope }
+}
+
+export type JobName<Q extends QueueName> = keyof JobContracts[Q] & string
+export type JobData<Q extends QueueName, N extends JobName<Q>> = JobContracts[Q][N]
+
+/** Runtime list of the job names in JobContracts, used by the start-up processor check. */
+export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
+  notify: ['outbox.event', 'digest.send'],
+  match: ['outbox.event'],
+  schedule: ['outbox.event', 'timer.fire'],
+  registry: ['outbox.event'],
+}
+
+/**
+ * Which queues consume each event type. The outbox writes one row per subscriber so each
+ * consumer's progress is tracked on its own and one slow consumer never holds back another.
+ */
+export const EVENT_SUBSCRIBERS: { [T in DomainEventType]: readonly QueueName[] } = {
+  'auth.email_verification_requested': ['notify'],
+  'auth.password_reset_requested': ['notify'],
+  'auth.password_changed': ['notify'],
+}

@@ -1,0 +1,23 @@
+export { createProducerConnection, createWorkerConnection, type RedisConfig } from './connection.js'
+export {
+  EVENT_SUBSCRIBERS,
+  JOB_NAMES,
+  type JobContracts,
+  type JobData,
+  type JobName,
+  type OutboxEnvelope,
+  QUEUE_NAMES,
+  type QueueName,
+} from './contracts.js'
+export { ProcessorRegistryError, QueueUnavailableError } from './errors.js'
+export type { DomainEvent, DomainEventType, EventOf } from './events.js'
+export { createProducers, type Producers } from './producer.js'
+export { DEFAULT_JOB_OPTIONS } from './retention.js'
+export {
+  checkProcessors,
+  type Processor,
+  type ProcessorEntry,
+  type RunningWorker,
+  type StartWorkerOptions,
+  startWorker,
+} from './worker.js'

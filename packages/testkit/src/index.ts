@@ -1,0 +1,3 @@
+export { createTestDatabase, type TestDatabase } from './database.js'
+export { createTestRedis, TEST_REDIS_URL, type TestRedis } from './redis.js'
+export { waitFor } from './wait.js'
