@@ -10,11 +10,13 @@ export const LogLevel = Type.Union(
   ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   { default: 'info' },
 )
-export const PostgresUrl = Type.String({ pattern: '^postgres(ql)?://', default: 'postgres://postgres@127.0.0.1:5432/dj' })
+export const PostgresUrl = Type.String({
+  pattern: '^postgres(ql)?://',
+  default: 'postgres://postgres@127.0.0.1:5432/dj',
+})
 export const RedisUrl = Type.String({ pattern: '^rediss?://', default: 'redis://127.0.0.1:6379' })
 export const Port = (fallback: number) => Type.Integer({ minimum: 0, maximum: 65535, default: fallback })
-export const Secret = (description: string) =>
-  Type.String({ minLength: 32, description, [SECRET]: true })
+export const Secret = (description: string) => Type.String({ minLength: 32, description, [SECRET]: true })
 
 export const CommonEnv = {
   NODE_ENV: NodeEnv,

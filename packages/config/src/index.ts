@@ -1,3 +1,3 @@
 export { ConfigError } from './errors.js'
-export { loadConfig, SECRET, type LoadOptions } from './load.js'
 export { CommonEnv, LogLevel, NodeEnv, Port, PostgresUrl, RedisUrl, Secret } from './fields.js'
+export { type LoadOptions, loadConfig, SECRET } from './load.js'

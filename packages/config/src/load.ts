@@ -40,11 +40,10 @@ export function loadConfig<S extends TObject>(schema: S, options: LoadOptions = 
   }
 
   const converted = Value.Default(schema, Value.Convert(schema, input))
-  const problems = [...Value.Errors(schema, converted)]
-    .map((e) => ({
-      variable: variableOf(e.instancePath, e.params),
-      message: e.message,
-    }))
+  const problems = [...Value.Errors(schema, converted)].map((e) => ({
+    variable: variableOf(e.instancePath, e.params),
+    message: e.message,
+  }))
   if (problems.length > 0) throw new ConfigError(dedupe(problems))
   if (generated.length > 0) {
     ;(options.warn ?? console.warn)(

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
 import Type from 'typebox'
-import { ConfigError, CommonEnv, loadConfig, Port, Secret } from '../src/index.js'
+import { CommonEnv, ConfigError, loadConfig, Port, Secret } from '../src/index.js'
 
 const Schema = Type.Object({ ...CommonEnv, PORT: Port(3000), JWT_SECRET: Secret('signs tokens') })
 
@@ -30,7 +30,10 @@ t.test('a missing secret stops production start', async (t) => {
   const err = t.throws(() =>
     loadConfig(Schema, { env: { NODE_ENV: 'production' }, envFile: false }),
   ) as ConfigError
-  t.same(err.problems.map((p) => p.variable), ['JWT_SECRET'])
+  t.same(
+    err.problems.map((p) => p.variable),
+    ['JWT_SECRET'],
+  )
 })
 
 t.test('development generates a throw-away secret loudly', async (t) => {

@@ -73,7 +73,7 @@ CREATE TABLE "users" (
 	"officer_side" text,
 	"status" text DEFAULT 'active' NOT NULL,
 	"email_verified_at" timestamp with time zone,
-	"session_epoch" timestamp with time zone DEFAULT now() NOT NULL,
+	"session_version" integer DEFAULT 0 NOT NULL,
 	"deleted_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -1,5 +1,4 @@
-import type { DbOrTx, Tx } from '@dj/db'
-import type { Db } from '@dj/db'
+import type { Db, DbOrTx, Tx } from '@dj/db'
 import { outbox } from '@dj/db'
 import type { OutboxEnvelope } from '@dj/queue'
 import { and, eq, isNull, sql } from 'drizzle-orm'
@@ -34,5 +33,8 @@ export async function markOutboxDone(tx: DbOrTx, outboxId: string): Promise<void
 }
 
 export async function recordOutboxError(db: DbOrTx, outboxId: string, message: string): Promise<void> {
-  await db.update(outbox).set({ lastError: message.slice(0, 2000) }).where(eq(outbox.id, outboxId))
+  await db
+    .update(outbox)
+    .set({ lastError: message.slice(0, 2000) })
+    .where(eq(outbox.id, outboxId))
 }

@@ -1,3 +1,3 @@
 export { consumeOutboxJob, markOutboxDone, recordOutboxError } from './consume.js'
 export { createRelay, type Relay, type RelayOptions } from './relay.js'
-export { writeOutbox, type WriteOptions } from './write.js'
+export { type WriteOptions, writeOutbox } from './write.js'

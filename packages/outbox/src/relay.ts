@@ -43,7 +43,12 @@ export function createRelay(options: RelayOptions): Relay {
 
   async function runOnce(): Promise<number> {
     return options.db.transaction(async (tx) => {
-      const queueFilter = queues ? sql`and queue in (${sql.join(queues.map((q) => sql`${q}`), sql`, `)})` : sql``
+      const queueFilter = queues
+        ? sql`and queue in (${sql.join(
+            queues.map((q) => sql`${q}`),
+            sql`, `,
+          )})`
+        : sql``
       const rows = (await tx.execute(sql`
         select id, queue, payload from outbox
         where done_at is null and available_at <= now()
@@ -72,7 +77,10 @@ export function createRelay(options: RelayOptions): Relay {
       if (dispatched.length > 0) {
         await tx.execute(sql`
           update outbox set dispatched_at = now(), dispatch_count = dispatch_count + 1
-          where id in (${sql.join(dispatched.map((id) => sql`${id}::uuid`), sql`, `)})`)
+          where id in (${sql.join(
+            dispatched.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`)
       }
       return dispatched.length
     })

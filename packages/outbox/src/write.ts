@@ -11,7 +11,11 @@ export interface WriteOptions {
  * back, so does the event; if it commits, the relay will deliver it. Pass the transaction.
  * Returns the outbox ids, one per subscribing queue.
  */
-export async function writeOutbox(tx: DbOrTx, event: DomainEvent, options: WriteOptions = {}): Promise<string[]> {
+export async function writeOutbox(
+  tx: DbOrTx,
+  event: DomainEvent,
+  options: WriteOptions = {},
+): Promise<string[]> {
   const subscribers = EVENT_SUBSCRIBERS[event.type]
   if (subscribers.length === 0) return []
   const rows = await tx

@@ -26,11 +26,12 @@ t.teardown(async () => {
   await tdb.drop()
 })
 
-const event = (userId: string) =>
-  ({ type: 'auth.password_changed', userId }) as const
+const event = (userId: string) => ({ type: 'auth.password_changed', userId }) as const
 
 async function jobIds(): Promise<string[]> {
-  const jobs = await producers.queue('notify').getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])
+  const jobs = await producers
+    .queue('notify')
+    .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])
   return jobs.map((j) => j.id ?? '').sort()
 }
 
@@ -95,7 +96,14 @@ t.test('a relay killed mid-batch loses nothing', async (t) => {
   for (let i = 0; i < 10; i++) written.push(...(await writeOutbox(handle.db, event(`k${i}`))))
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./fixtures/slow-relay.ts', import.meta.url)), tdb.url, redis.url, redis.prefix],
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./fixtures/slow-relay.ts', import.meta.url)),
+      tdb.url,
+      redis.url,
+      redis.prefix,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   )
   await new Promise<void>((resolve, reject) => {
@@ -104,13 +112,19 @@ t.test('a relay killed mid-batch loses nothing', async (t) => {
   })
   child.kill('SIGKILL')
   await new Promise((r) => child.once('exit', r))
-  const [before] = await handle.db.execute(sql`select count(*)::int as n from outbox where dispatched_at is not null`)
+  const [before] = await handle.db.execute(
+    sql`select count(*)::int as n from outbox where dispatched_at is not null`,
+  )
   t.equal((before as { n: number }).n, 0, 'the killed transaction marked nothing dispatched')
   const relay = createRelay({ db: handle.db, producers })
   let total = 0
   for (let n = await relay.runOnce(); n > 0; n = await relay.runOnce()) total += n
   t.equal(total, 10)
-  t.same(await jobIds(), written.sort(), 'every row is on the queue once, the early ones deduplicated by job id')
+  t.same(
+    await jobIds(),
+    written.sort(),
+    'every row is on the queue once, the early ones deduplicated by job id',
+  )
 })
 
 t.test('a dispatched row that is not done is dispatched again after the timeout (lost Redis)', async (t) => {
@@ -134,7 +148,11 @@ t.test('consumeOutboxJob runs the handler once and marks the row done', async (t
   t.same(first, { skipped: false, result: 1 })
   t.same(second, { skipped: true })
   t.equal(calls, 1)
-  t.equal(await createRelay({ db: handle.db, producers, redispatchAfterMs: 1 }).runOnce(), 0, 'done rows are never redispatched')
+  t.equal(
+    await createRelay({ db: handle.db, producers, redispatchAfterMs: 1 }).runOnce(),
+    0,
+    'done rows are never redispatched',
+  )
 })
 
 t.test('a relay with Redis unavailable dispatches nothing and keeps rows pending', async (t) => {

@@ -27,8 +27,10 @@ export function checkProcessors<Q extends QueueName>(
   const expected = JOB_NAMES[queue] as readonly string[]
   const missing = expected.filter((n) => !map.has(n))
   const unknown = [...map.keys()].filter((n) => !expected.includes(n))
-  if (missing.length > 0) throw new ProcessorRegistryError(`queue ${queue}: no processor for ${missing.join(', ')}`)
-  if (unknown.length > 0) throw new ProcessorRegistryError(`queue ${queue}: unknown job ${unknown.join(', ')}`)
+  if (missing.length > 0)
+    throw new ProcessorRegistryError(`queue ${queue}: no processor for ${missing.join(', ')}`)
+  if (unknown.length > 0)
+    throw new ProcessorRegistryError(`queue ${queue}: unknown job ${unknown.join(', ')}`)
   return map
 }
 

@@ -22,9 +22,5 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('outbox_pending_ix')
-      .on(t.availableAt)
-      .where(sql`${t.doneAt} is null`),
-  ],
+  (t) => [index('outbox_pending_ix').on(t.availableAt).where(sql`${t.doneAt} is null`)],
 )

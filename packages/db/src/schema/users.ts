@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, pk, ts, updatedAt } from './columns.js'
 
 export const LOCALES = ['de', 'en', 'zh', 'de-simple'] as const
@@ -25,8 +25,8 @@ export const users = pgTable(
     officerSide: text('officer_side', { enum: SIDES }),
     status: text('status', { enum: USER_STATUSES }).notNull().default('active'),
     emailVerifiedAt: ts('email_verified_at'),
-    /** Bumped to invalidate every access token issued before (logout everywhere, disable). */
-    sessionEpoch: ts('session_epoch').notNull().defaultNow(),
+    /** Bumped to invalidate every access token issued before (logout, password change, disable). */
+    sessionVersion: integer('session_version').notNull().default(0),
     deletedAt: ts('deleted_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto'
+import type { DbHandle } from '@dj/db'
+import type { Producers } from '@dj/queue'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { ApiConfig } from './config.js'
+import { Errors } from './http/errors.js'
+import { problemHandler } from './http/problem.js'
+import { authPlugin } from './plugins/auth.js'
+import { infrastructurePlugin } from './plugins/infrastructure.js'
+import { openapiPlugin } from './plugins/openapi.js'
+import healthRoutes from './routes/health.js'
+import adminUserRoutes from './routes/v1/admin-users.js'
+import authRoutes from './routes/v1/auth.js'
+import institutionRoutes from './routes/v1/institutions.js'
+import meRoutes from './routes/v1/me.js'
+
+export interface BuildOptions {
+  config: ApiConfig
+  dbHandle?: DbHandle
+  producers?: Producers
+  logger?: FastifyServerOptions['logger']
+}
+
+/** Builds the API without listening: tests inject requests, server.ts listens. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: options.config.LOG_LEVEL },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id']
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID()
+    },
+    requestIdHeader: false,
+    trustProxy: options.config.TRUST_PROXY_HOPS > 0 ? options.config.TRUST_PROXY_HOPS : false,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id)
+  })
+  app.setErrorHandler(problemHandler)
+  app.setNotFoundHandler((request) => {
+    throw new Errors.NotFound(`route ${request.method} ${request.url}`)
+  })
+
+  await app.register(infrastructurePlugin, {
+    config: options.config,
+    ...(options.dbHandle ? { dbHandle: options.dbHandle } : {}),
+    ...(options.producers ? { producers: options.producers } : {}),
+  })
+  await app.register(openapiPlugin)
+  await app.register(authPlugin)
+  await app.register(healthRoutes)
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes, { prefix: '/auth' })
+      await v1.register(meRoutes)
+      await v1.register(adminUserRoutes)
+      await v1.register(institutionRoutes)
+    },
+    { prefix: '/v1' },
+  )
+  return app
+}

@@ -1,0 +1,29 @@
+import { CommonEnv, type LoadOptions, loadConfig, Port, Secret } from '@dj/config'
+import Type, { type Static } from 'typebox'
+
+export const ApiEnv = Type.Object({
+  ...CommonEnv,
+  PORT: Port(3000),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  JWT_SECRET: Secret('HMAC key for access tokens (≥ 32 chars)'),
+  JWT_ISSUER: Type.String({ default: 'dj-api' }),
+  JWT_AUDIENCE: Type.String({ default: 'dj-platform' }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 900, default: 900 }),
+  REFRESH_TOKEN_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 30 }),
+  EMAIL_TOKEN_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 168, default: 48 }),
+  /** Public URL of the web front end, used to build links in emails. */
+  PUBLIC_WEB_URL: Type.String({ default: 'http://localhost:8080' }),
+  /** Argon2id cost; OWASP minimum is m=19 MiB, t=2, p=1. */
+  ARGON2_MEMORY_KIB: Type.Integer({ minimum: 19_456, default: 19_456 }),
+  ARGON2_TIME_COST: Type.Integer({ minimum: 2, default: 2 }),
+  /** Trust X-Forwarded-For from this many proxy hops (0: use the socket address). */
+  TRUST_PROXY_HOPS: Type.Integer({ minimum: 0, maximum: 5, default: 0 }),
+  RATE_LIMIT_LOGIN_PER_IP: Type.Integer({ minimum: 1, default: 20 }),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: Type.Integer({ minimum: 1, default: 10 }),
+  RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
+})
+export type ApiConfig = Static<typeof ApiEnv>
+
+export function loadApiConfig(options?: LoadOptions): ApiConfig {
+  return loadConfig(ApiEnv, options)
+}

@@ -1,0 +1,345 @@
+import { users } from '@dj/db'
+import { writeOutbox } from '@dj/outbox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { eq, sql } from 'drizzle-orm'
+import type { FastifyRequest } from 'fastify'
+import Type from 'typebox'
+import { consumeEmailToken, createEmailToken } from '../../domains/accounts/email-tokens.js'
+import { loadMe } from '../../domains/accounts/me.js'
+import {
+  burnPasswordCheck,
+  hashPassword,
+  passwordProblems,
+  verifyPassword,
+} from '../../domains/accounts/passwords.js'
+import {
+  revokeAllSessions,
+  rotateSession,
+  type SessionDeps,
+  startSession,
+} from '../../domains/accounts/sessions.js'
+import { isKnownTimeZone } from '../../domains/accounts/time-zone.js'
+import { writeAudit } from '../../domains/audit.js'
+import { Errors, FieldsError } from '../../http/errors.js'
+import { enforceLimits } from '../../http/rate-limit.js'
+import { Email, Locale, Me, Password, problems, TimeZone, TokenPair } from '../../http/schemas.js'
+import { principalOf } from '../../plugins/auth.js'
+
+const Accepted = Type.Object({ status: Type.Literal('accepted') })
+
+const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { config } = app
+  const policy = { memoryKib: config.ARGON2_MEMORY_KIB, timeCost: config.ARGON2_TIME_COST }
+  const sessionDeps: SessionDeps = {
+    signAccessToken: (c) => app.signAccessToken(c),
+    accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+  }
+  const window = config.RATE_LIMIT_WINDOW_SECONDS
+  const limit = (request: FastifyRequest, scope: string, account?: string) =>
+    enforceLimits(
+      app.producers.connection,
+      config.QUEUE_PREFIX,
+      [
+        {
+          scope: `${scope}:ip`,
+          subject: request.ip,
+          max: config.RATE_LIMIT_LOGIN_PER_IP,
+          windowSeconds: window,
+        },
+        ...(account
+          ? [
+              {
+                scope: `${scope}:account`,
+                subject: account,
+                max: config.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+                windowSeconds: window,
+              },
+            ]
+          : []),
+      ],
+      request.log,
+    )
+  const pair = (p: { accessToken: string; refreshToken: string; expiresIn: number }) => ({
+    ...p,
+    tokenType: 'Bearer' as const,
+  })
+
+  app.post(
+    '/register',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a coordinator account; a verification link is emailed',
+        body: Type.Object(
+          {
+            email: Email,
+            password: Password,
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            locale: Locale,
+            timeZone: TimeZone,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Me, ...problems(400, 409, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { email, password, name, locale, timeZone } = request.body
+      await limit(request, 'register', email)
+      const fieldErrors = []
+      const weak = passwordProblems(password, email)
+      if (weak) fieldErrors.push({ field: 'password', message: weak })
+      if (!isKnownTimeZone(timeZone))
+        fieldErrors.push({ field: 'timeZone', message: 'is not a known IANA time zone' })
+      if (fieldErrors.length > 0) throw new FieldsError(fieldErrors)
+      const passwordHash = await hashPassword(password, policy)
+      const me = await app.db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(users)
+          .values({ email: email.trim(), passwordHash, displayName: name.trim(), locale, timeZone })
+          .onConflictDoNothing()
+          .returning({ id: users.id })
+        if (!created) throw new Errors.EmailTaken()
+        const { token, expiresAt } = await createEmailToken(
+          tx,
+          created.id,
+          'verify_email',
+          config.EMAIL_TOKEN_TTL_HOURS,
+        )
+        await writeOutbox(tx, {
+          type: 'auth.email_verification_requested',
+          userId: created.id,
+          token,
+          expiresAt: expiresAt.toISOString(),
+        })
+        return loadMe(tx, created.id)
+      })
+      return reply.status(201).send(me)
+    },
+  )
+
+  app.post(
+    '/verify-email',
+    {
+      schema: {
+        tags: ['auth'],
+        body: Type.Object(
+          { token: Type.String({ minLength: 10, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Me, ...problems(400, 401) },
+      },
+    },
+    async (request) =>
+      app.db.transaction(async (tx) => {
+        const userId = await consumeEmailToken(tx, 'verify_email', request.body.token)
+        if (!userId) throw new Errors.InvalidToken()
+        await tx
+          .update(users)
+          .set({ emailVerifiedAt: sql`coalesce(email_verified_at, now())` })
+          .where(eq(users.id, userId))
+        return loadMe(tx, userId)
+      }),
+  )
+
+  app.post(
+    '/resend-verification',
+    {
+      config: { roles: 'any' },
+      schema: { tags: ['auth'], response: { 202: Accepted, ...problems(401, 409, 503) } },
+    },
+    async (request, reply) => {
+      const p = principalOf(request)
+      if (p.emailVerified) throw new Errors.Conflict('email already verified')
+      await app.db.transaction(async (tx) => {
+        const { token, expiresAt } = await createEmailToken(
+          tx,
+          p.userId,
+          'verify_email',
+          config.EMAIL_TOKEN_TTL_HOURS,
+        )
+        await writeOutbox(tx, {
+          type: 'auth.email_verification_requested',
+          userId: p.userId,
+          token,
+          expiresAt: expiresAt.toISOString(),
+        })
+      })
+      return reply.status(202).send({ status: 'accepted' as const })
+    },
+  )
+
+  app.post(
+    '/login',
+    {
+      schema: {
+        tags: ['auth'],
+        body: Type.Object({ email: Email, password: Password }, { additionalProperties: false }),
+        response: { 200: TokenPair, ...problems(400, 401, 403, 429, 503) },
+      },
+    },
+    async (request) => {
+      const { email, password } = request.body
+      await limit(request, 'login', email)
+      const [user] = await app.db
+        .select()
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+      if (!user) {
+        await burnPasswordCheck(password, policy)
+        throw new Errors.InvalidCredentials()
+      }
+      if (!(await verifyPassword(user.passwordHash, password))) throw new Errors.InvalidCredentials()
+      if (user.status !== 'active') throw new Errors.InvalidCredentials()
+      return pair(await app.db.transaction((tx) => startSession(tx, sessionDeps, user)))
+    },
+  )
+
+  app.post(
+    '/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        body: Type.Object(
+          { refreshToken: Type.String({ minLength: 10, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: TokenPair, ...problems(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const outcome = await app.db.transaction((tx) =>
+        rotateSession(tx, sessionDeps, request.body.refreshToken),
+      )
+      if ('reused' in outcome) throw new Errors.RefreshReused()
+      if ('invalid' in outcome) throw new Errors.InvalidToken()
+      return pair(outcome.pair)
+    },
+  )
+
+  app.post(
+    '/logout',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags: ['auth'],
+        summary: 'End every session of the current user',
+        response: { 204: Type.Null(), ...problems(401) },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request)
+      await app.db.transaction((tx) => revokeAllSessions(tx, p.userId, 'logout'))
+      return reply.status(204).send(null)
+    },
+  )
+
+  app.post(
+    '/change-password',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags: ['auth'],
+        body: Type.Object(
+          { currentPassword: Password, newPassword: Password },
+          { additionalProperties: false },
+        ),
+        response: { 200: TokenPair, ...problems(400, 401) },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request)
+      const [user] = await app.db.select().from(users).where(eq(users.id, p.userId))
+      if (!user || !(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
+        throw new Errors.InvalidCredentials()
+      }
+      const weak = passwordProblems(request.body.newPassword, user.email)
+      if (weak) throw new FieldsError([{ field: 'newPassword', message: weak }])
+      const passwordHash = await hashPassword(request.body.newPassword, policy)
+      const tokens = await app.db.transaction(async (tx) => {
+        await tx.update(users).set({ passwordHash }).where(eq(users.id, p.userId))
+        await revokeAllSessions(tx, p.userId, 'password_changed')
+        await writeOutbox(tx, { type: 'auth.password_changed', userId: p.userId })
+        await writeAudit(tx, {
+          actorId: p.userId,
+          actorLabel: p.displayName,
+          action: 'user.password_changed',
+          entityType: 'user',
+          entityId: p.userId,
+          requestId: request.id,
+        })
+        const [fresh] = await tx.select().from(users).where(eq(users.id, p.userId))
+        return startSession(tx, sessionDeps, fresh!)
+      })
+      return pair(tokens)
+    },
+  )
+
+  app.post(
+    '/password-reset/request',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Email a reset link; answers 202 whether or not the account exists',
+        body: Type.Object({ email: Email }, { additionalProperties: false }),
+        response: { 202: Accepted, ...problems(400, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      await limit(request, 'reset', request.body.email)
+      await app.db.transaction(async (tx) => {
+        const [user] = await tx
+          .select()
+          .from(users)
+          .where(eq(sql`lower(${users.email})`, request.body.email.toLowerCase()))
+        if (user?.status !== 'active') return
+        const { token, expiresAt } = await createEmailToken(tx, user.id, 'reset_password', 2)
+        await writeOutbox(tx, {
+          type: 'auth.password_reset_requested',
+          userId: user.id,
+          token,
+          expiresAt: expiresAt.toISOString(),
+        })
+      })
+      return reply.status(202).send({ status: 'accepted' as const })
+    },
+  )
+
+  app.post(
+    '/password-reset/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        body: Type.Object(
+          { token: Type.String({ minLength: 10, maxLength: 200 }), newPassword: Password },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...problems(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const passwordHashFor = (email: string) => {
+        const weak = passwordProblems(request.body.newPassword, email)
+        if (weak) throw new FieldsError([{ field: 'newPassword', message: weak }])
+        return hashPassword(request.body.newPassword, policy)
+      }
+      await app.db.transaction(async (tx) => {
+        const userId = await consumeEmailToken(tx, 'reset_password', request.body.token)
+        if (!userId) throw new Errors.InvalidToken()
+        const [user] = await tx.select().from(users).where(eq(users.id, userId))
+        const passwordHash = await passwordHashFor(user!.email)
+        // Reading the link proves control of the mailbox, so the address counts as verified.
+        await tx
+          .update(users)
+          .set({ passwordHash, emailVerifiedAt: sql`coalesce(email_verified_at, now())` })
+          .where(eq(users.id, userId))
+        await revokeAllSessions(tx, userId, 'password_reset')
+        await writeOutbox(tx, { type: 'auth.password_changed', userId })
+      })
+      return reply.status(204).send(null)
+    },
+  )
+}
+
+export default authRoutes
