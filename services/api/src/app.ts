@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { DbHandle } from '@dj/db'
 import type { Producers } from '@dj/queue'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { ApiConfig } from './config.js'
 import { Errors } from './http/errors.js'
 import { problemHandler } from './http/problem.js'
@@ -23,18 +23,20 @@ export interface BuildOptions {
 }
 
 /** Builds the API without listening: tests inject requests, server.ts listens. */
-export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
-  const app = Fastify({
+export async function buildApp(options: BuildOptions) {
+  const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? { level: options.config.LOG_LEVEL },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id']
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID()
     },
     requestIdHeader: false,
-    trustProxy: options.config.TRUST_PROXY_HOPS > 0 ? options.config.TRUST_PROXY_HOPS : false,
+    // Only trust X-Forwarded-For hops we were told about; otherwise the rate limits could be dodged.
+    trustProxy: (_address: string, hop: number) => hop < options.config.TRUST_PROXY_HOPS,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
-  }).withTypeProvider<TypeBoxTypeProvider>()
+  }
+  const app = Fastify(serverOptions).withTypeProvider<TypeBoxTypeProvider>()
 
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id)
@@ -63,3 +65,5 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   )
   return app
 }
+
+export type App = Awaited<ReturnType<typeof buildApp>>

@@ -1,7 +1,5 @@
 import { createHmac } from 'node:crypto'
-import t from 'tap'
-
-type Tap = typeof t
+import t, { type Test } from 'tap'
 
 import {
   bearer,
@@ -25,7 +23,7 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
   ctx.app.inject({ method: 'POST', url, payload: payload as object, headers })
 
 function expectProblem(
-  t: Tap,
+  t: Test,
   res: { statusCode: number; headers: Record<string, unknown>; body: string },
   status: number,
   code: string,

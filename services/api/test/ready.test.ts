@@ -69,7 +69,7 @@ t.test('/ready answers 503 while PostgreSQL or Redis is down and recovers when t
     body: JSON.stringify({ email: 'a@example.org', password: 'whatever password' }),
   })
   t.equal(login.status, 503, 'a route that needs the database answers 503')
-  t.equal((await login.json()).code, 'SERVICE_UNAVAILABLE')
+  t.equal(((await login.json()) as { code: string }).code, 'SERVICE_UNAVAILABLE')
   await pgProxy.up()
   await waitFor(async () => (await ready())?.status === 200, { what: 'recovery from postgres outage' })
 

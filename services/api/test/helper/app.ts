@@ -1,11 +1,11 @@
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@dj/testkit'
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { buildApp } from '../../src/app.js'
+import type { LightMyRequestResponse } from 'fastify'
+import { type App, buildApp } from '../../src/app.js'
 import { type ApiConfig, loadApiConfig } from '../../src/config.js'
 import { createStaffUser } from '../../src/domains/accounts/create-staff.js'
 
 export interface TestContext {
-  app: FastifyInstance
+  app: App
   config: ApiConfig
   db: TestDatabase
   redis: TestRedis
@@ -47,7 +47,7 @@ export async function startTestApp(label: string, env: Record<string, string> = 
   }
 }
 
-async function waitForRedis(app: FastifyInstance) {
+async function waitForRedis(app: App) {
   for (let i = 0; i < 100 && app.producers.connection.status !== 'ready'; i++) {
     await new Promise((r) => setTimeout(r, 20))
   }
@@ -58,7 +58,7 @@ export function json<T = Record<string, unknown>>(res: LightMyRequestResponse): 
 }
 
 export async function registerCoordinator(
-  app: FastifyInstance,
+  app: App,
   email: string,
   opts: { verify?: boolean; locale?: string; timeZone?: string } = {},
 ) {
@@ -84,7 +84,7 @@ export async function registerCoordinator(
 }
 
 export async function createStaff(
-  app: FastifyInstance,
+  app: App,
   email: string,
   role: 'officer' | 'admin',
   side?: 'duren' | 'jinhua',
@@ -97,14 +97,14 @@ export async function createStaff(
   return { id, ...(await login(app, email)) }
 }
 
-export async function login(app: FastifyInstance, email: string, password = PASSWORD) {
+export async function login(app: App, email: string, password = PASSWORD) {
   const res = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password } })
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`)
   return json<{ accessToken: string; refreshToken: string }>(res)
 }
 
 /** Reads the token a user was sent, straight from the outbox (what the email would carry). */
-export async function latestEventToken(app: FastifyInstance, userId: string, type: string): Promise<string> {
+export async function latestEventToken(app: App, userId: string, type: string): Promise<string> {
   const rows = await app.dbHandle.sql<{ token: string }[]>`
     select payload->>'token' as token from outbox
     where event_type = ${type} and payload->>'userId' = ${userId}
