@@ -1,12 +1,123 @@
 /**
  * Domain events: the payloads written to the outbox and carried by queue jobs.
- * One discriminated union shared by producers (API) and consumers (workers), so both sides
- * agree on every field at compile time.
+ * One discriminated union shared by producers (API, workers) and consumers, so both sides agree
+ * on every field at compile time.
+ *
+ * Events that tell people something carry their `audience` (resolved by the notifier: users,
+ * every active member of an institution, the officers of a side, or a bare address for
+ * invitations) and the facts the message needs, so the notifier never reads other domains'
+ * tables and a message shows the state at the moment of the change.
  */
+export type Side = 'duren' | 'jinhua'
+
+export interface Audience {
+  userIds?: string[]
+  institutionIds?: string[]
+  officerSides?: Side[]
+  /** People without an account yet (invitations). */
+  emails?: { email: string; locale?: 'de' | 'en' | 'zh' | 'de-simple'; timeZone?: string }[]
+}
+
+export interface InstitutionRef {
+  id: string
+  name: string
+  side: Side
+}
+
+export interface EventTime {
+  /** Absolute instant (ISO 8601, UTC) for meetings; for all-day visits the dates below. */
+  start: string
+  end: string
+  allDay?: boolean
+}
+
+type Notify<T extends string, P> = { type: T; audience: Audience } & P
+
 export type DomainEvent =
+  // accounts (security mail: ignores digest and quiet hours)
   | { type: 'auth.email_verification_requested'; userId: string; token: string; expiresAt: string }
   | { type: 'auth.password_reset_requested'; userId: string; token: string; expiresAt: string }
   | { type: 'auth.password_changed'; userId: string }
+  // registry
+  | Notify<
+      'membership.invited',
+      {
+        invitationId: string
+        institution: InstitutionRef
+        invitedByName: string
+        token: string
+        expiresAt: string
+      }
+    >
+  | Notify<'institution.verified', { institution: InstitutionRef }>
+  | Notify<'institution.rejected', { institution: InstitutionRef; reason: string }>
+  | Notify<'institution.suspended', { institution: InstitutionRef; reason: string }>
+  | Notify<'institution.reinstated', { institution: InstitutionRef }>
+  | { type: 'import.requested'; importId: string }
+  | Notify<
+      'interest.reconfirm_requested',
+      { interestId: string; institution: InstitutionRef; deadline: string }
+    >
+  // matching
+  | { type: 'round.requested'; roundId: string }
+  | Notify<
+      'proposal.created',
+      {
+        proposalId: string
+        own: InstitutionRef
+        partner: InstitutionRef
+        score: number
+        expiresAt: string | null
+      }
+    >
+  | Notify<'proposal.accepted', { proposalId: string; own: InstitutionRef; partner: InstitutionRef }>
+  | Notify<
+      'proposal.declined',
+      { proposalId: string; own: InstitutionRef; partner: InstitutionRef; reason: string }
+    >
+  | Notify<
+      'proposal.expiring',
+      { proposalId: string; own: InstitutionRef; partner: InstitutionRef; expiresAt: string }
+    >
+  | Notify<'proposal.expired', { proposalId: string; own: InstitutionRef; partner: InstitutionRef }>
+  | Notify<'partnership.confirmed', { partnershipId: string; a: InstitutionRef; b: InstitutionRef }>
+  // scheduling
+  | Notify<'meeting.slots_proposed', { meetingId: string; partnershipId: string; slots: EventTime[] }>
+  | Notify<
+      'meeting.scheduled' | 'meeting.changed' | 'meeting.cancelled',
+      {
+        meetingId: string
+        uid: string
+        sequence: number
+        title: string
+        time: EventTime
+        organizerEmail: string
+      }
+    >
+  | Notify<
+      'visit.scheduled' | 'visit.changed' | 'visit.cancelled',
+      {
+        visitId: string
+        uid: string
+        sequence: number
+        title: string
+        time: EventTime
+        organizerEmail: string
+      }
+    >
+  | Notify<
+      'reminder.due',
+      {
+        kind: 'meeting' | 'visit'
+        targetId: string
+        title: string
+        time: EventTime
+        offset: '7d' | '24h' | '1h'
+      }
+    >
+  // notifications' own work
+  | { type: 'digest.due'; userId: string; day: string }
 
 export type DomainEventType = DomainEvent['type']
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>
+export type NotifyingEvent = Extract<DomainEvent, { audience: Audience }>

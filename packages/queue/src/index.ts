@@ -10,7 +10,16 @@ export {
   type QueueName,
 } from './contracts.js'
 export { ProcessorRegistryError, QueueUnavailableError } from './errors.js'
-export type { DomainEvent, DomainEventType, EventOf } from './events.js'
+export type {
+  Audience,
+  DomainEvent,
+  DomainEventType,
+  EventOf,
+  EventTime,
+  InstitutionRef,
+  NotifyingEvent,
+  Side,
+} from './events.js'
 export { createProducers, type Producers } from './producer.js'
 export { DEFAULT_JOB_OPTIONS } from './retention.js'
 export {
