@@ -6,7 +6,8 @@ import { join, relative, sep } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
 const PURE = ['packages/matching', 'packages/scheduling', 'packages/demo-data', 'packages/regions']
-const IO = /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|dgram|worker_threads|cluster)$|^(fastify|@fastify\/.*|drizzle-orm.*|postgres|bullmq|ioredis|nodemailer|@dj\/(db|queue|outbox|config|testkit))$/
+const IO =
+  /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|dgram|worker_threads|cluster)$|^(fastify|@fastify\/.*|drizzle-orm.*|postgres|bullmq|ioredis|nodemailer|@dj\/(db|queue|outbox|config|testkit))$/
 
 function* files(dir) {
   let entries
@@ -23,9 +24,11 @@ function* files(dir) {
   }
 }
 const importsOf = (text) =>
-  [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2],
-  )
+  [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2])
 
 const problems = []
 for (const pkg of PURE) {
@@ -42,11 +45,13 @@ for (const dir of ['packages', 'services']) {
     for (const file of files(join(root, dir, pkg, 'src'))) {
       const rel = relative(root, file)
       for (const spec of importsOf(readFileSync(file, 'utf8'))) {
-        if (dir === 'packages' && /services\//.test(spec)) problems.push(`${rel}: package imports a service (${spec})`)
+        if (dir === 'packages' && /services\//.test(spec))
+          problems.push(`${rel}: package imports a service (${spec})`)
         if (dir === 'services' && spec.startsWith('.') && spec.includes('services/')) {
           problems.push(`${rel}: service imports another service (${spec})`)
         }
-        if (/^\.\.\/\.\.\/\.\.\/(packages|services)\//.test(spec)) problems.push(`${rel}: relative import across packages (${spec})`)
+        if (/^\.\.\/\.\.\/\.\.\/(packages|services)\//.test(spec))
+          problems.push(`${rel}: relative import across packages (${spec})`)
       }
     }
   }

@@ -26,7 +26,9 @@ if (!env.JWT_SECRET) {
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
   }
   env.JWT_SECRET = readFileSync(file, 'utf8').trim()
-  console.log('! development: using the throw-away JWT secret in .demo/jwt-secret (set JWT_SECRET for real use)')
+  console.log(
+    '! development: using the throw-away JWT secret in .demo/jwt-secret (set JWT_SECRET for real use)',
+  )
 }
 
 function run(cmd, args, opts = {}) {
@@ -34,7 +36,8 @@ function run(cmd, args, opts = {}) {
 }
 
 const pkg = (dir) => JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'))
-const hasScript = (dir, script) => existsSync(join(root, dir, 'package.json')) && Boolean(pkg(dir).scripts?.[script])
+const hasScript = (dir, script) =>
+  existsSync(join(root, dir, 'package.json')) && Boolean(pkg(dir).scripts?.[script])
 
 run('bash', ['infra/scripts/ensure-services.sh'])
 run('node', ['scripts/create-database.mjs'])
@@ -55,7 +58,11 @@ const processes = [
 const children = []
 const colors = [36, 32, 35, 33, 34, 31, 90]
 processes.forEach(([label, dir, script], i) => {
-  const child = spawn('pnpm', ['--silent', 'run', script], { cwd: join(root, dir), env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('pnpm', ['--silent', 'run', script], {
+    cwd: join(root, dir),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const tag = `\x1b[${colors[i % colors.length]}m${label.padEnd(9)}\x1b[0m│ `
   const pipe = (stream, out) => {
     let buffer = ''
@@ -81,8 +88,8 @@ function shutdown(code = 0) {
   shuttingDown = true
   for (const c of children) c.kill('SIGTERM')
   setTimeout(() => process.exit(code), 12_000).unref()
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(() =>
-    process.exit(code),
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(
+    () => process.exit(code),
   )
 }
 process.on('SIGINT', () => shutdown(0))

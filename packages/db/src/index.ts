@@ -8,4 +8,5 @@ export {
   type Tx,
 } from './client.js'
 export { MIGRATIONS_FOLDER, type MigrateResult, MigrationError, runMigrations } from './migrate.js'
+export { REGIONS, type RegionSide, type RegionUnit, regionUnit } from './regions.js'
 export * from './schema/index.js'

@@ -13,7 +13,12 @@ export interface OutboxEnvelope<E extends DomainEvent = DomainEvent> {
 export interface JobContracts {
   notify: { 'outbox.event': OutboxEnvelope; 'digest.send': { userId: string; day: string } }
   match: { 'outbox.event': OutboxEnvelope }
-  schedule: { 'outbox.event': OutboxEnvelope; 'timer.fire': { timerId: string } }
+  schedule: {
+    'outbox.event': OutboxEnvelope
+    'timer.fire': { timerId: string }
+    /** Periodic work started by a BullMQ job scheduler (timer re-sync, expiry sweeps, purge). */
+    'sweep.run': { sweep: 'timers.resync' | 'timers.plan' | 'accounts.purge' }
+  }
   registry: { 'outbox.event': OutboxEnvelope }
 }
 
@@ -24,7 +29,7 @@ export type JobData<Q extends QueueName, N extends JobName<Q>> = JobContracts[Q]
 export const JOB_NAMES: { [Q in QueueName]: readonly JobName<Q>[] } = {
   notify: ['outbox.event', 'digest.send'],
   match: ['outbox.event'],
-  schedule: ['outbox.event', 'timer.fire'],
+  schedule: ['outbox.event', 'timer.fire', 'sweep.run'],
   registry: ['outbox.event'],
 }
 
@@ -49,7 +54,9 @@ export const EVENT_SUBSCRIBERS: { [T in DomainEventType]: readonly QueueName[] }
   'proposal.declined': ['notify'],
   'proposal.expiring': ['notify'],
   'proposal.expired': ['notify'],
+  'proposal.officer_confirmed': ['notify'],
   'partnership.confirmed': ['notify', 'schedule'],
+  'interest.expressed': ['notify'],
   'meeting.slots_proposed': ['notify'],
   'meeting.scheduled': ['notify', 'schedule'],
   'meeting.changed': ['notify', 'schedule'],

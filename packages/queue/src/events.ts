@@ -80,7 +80,21 @@ export type DomainEvent =
       { proposalId: string; own: InstitutionRef; partner: InstitutionRef; expiresAt: string }
     >
   | Notify<'proposal.expired', { proposalId: string; own: InstitutionRef; partner: InstitutionRef }>
+  | Notify<
+      'proposal.officer_confirmed',
+      { proposalId: string; side: Side; own: InstitutionRef; partner: InstitutionRef }
+    >
   | Notify<'partnership.confirmed', { partnershipId: string; a: InstitutionRef; b: InstitutionRef }>
+  | Notify<
+      'interest.expressed',
+      {
+        expressionId: string
+        fromInterestId: string
+        toInterestId: string
+        from: InstitutionRef
+        to: InstitutionRef
+      }
+    >
   // scheduling
   | Notify<'meeting.slots_proposed', { meetingId: string; partnershipId: string; slots: EventTime[] }>
   | Notify<

@@ -7,13 +7,17 @@ import type { ApiConfig } from './config.js'
 import { Errors } from './http/errors.js'
 import { problemHandler } from './http/problem.js'
 import { authPlugin } from './plugins/auth.js'
+import { bullBoardPlugin } from './plugins/bull-board.js'
 import { infrastructurePlugin } from './plugins/infrastructure.js'
 import { openapiPlugin } from './plugins/openapi.js'
 import healthRoutes from './routes/health.js'
 import adminUserRoutes from './routes/v1/admin-users.js'
 import authRoutes from './routes/v1/auth.js'
-import institutionRoutes from './routes/v1/institutions.js'
+import matchingRoutes from './routes/v1/matching/index.js'
 import meRoutes from './routes/v1/me.js'
+import notificationRoutes from './routes/v1/notifications.js'
+import registryRoutes from './routes/v1/registry/index.js'
+import schedulingRoutes from './routes/v1/scheduling/index.js'
 
 export interface BuildOptions {
   config: ApiConfig
@@ -54,12 +58,16 @@ export async function buildApp(options: BuildOptions) {
   await app.register(openapiPlugin)
   await app.register(authPlugin)
   await app.register(healthRoutes)
+  await app.register(bullBoardPlugin)
   await app.register(
     async (v1) => {
       await v1.register(authRoutes, { prefix: '/auth' })
       await v1.register(meRoutes)
+      await v1.register(notificationRoutes)
       await v1.register(adminUserRoutes)
-      await v1.register(institutionRoutes)
+      await v1.register(registryRoutes)
+      await v1.register(matchingRoutes)
+      await v1.register(schedulingRoutes)
     },
     { prefix: '/v1' },
   )

@@ -21,6 +21,12 @@ export const ApiEnv = Type.Object({
   RATE_LIMIT_LOGIN_PER_IP: Type.Integer({ minimum: 1, default: 20 }),
   RATE_LIMIT_LOGIN_PER_ACCOUNT: Type.Integer({ minimum: 1, default: 10 }),
   RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
+  /** ORGANIZER of meeting and visit invitations (a role mailbox; the scheduler uses the same setting). */
+  ORGANIZER_EMAIL: Type.String({ default: 'termine@dueren-jinhua.example' }),
+  /** Days a coordinator has to answer a proposal (the matcher uses the same setting). */
+  PROPOSAL_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 21 }),
+  /** Create the partnership as soon as both coordinators accept, without officer confirmation. */
+  AUTO_CONFIRM_PARTNERSHIPS: Type.Boolean({ default: false }),
 })
 export type ApiConfig = Static<typeof ApiEnv>
 

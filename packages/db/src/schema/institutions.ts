@@ -1,14 +1,110 @@
-import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
-import { createdAt, pk, updatedAt } from './columns.js'
+import { sql } from 'drizzle-orm'
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { createdAt, pk, ts, updatedAt } from './columns.js'
 import { SIDES, users } from './users.js'
 
-export const institutions = pgTable('institutions', {
-  id: pk(),
-  side: text('side', { enum: SIDES }).notNull(),
-  name: text('name').notNull(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-})
+export const INSTITUTION_STATUSES = ['pending', 'verified', 'rejected', 'suspended'] as const
+export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number]
+export const INSTITUTION_KINDS = ['school', 'club', 'vocational', 'public'] as const
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number]
+export const SCHOOL_TYPES = {
+  duren: [
+    'grundschule',
+    'hauptschule',
+    'realschule',
+    'sekundarschule',
+    'gesamtschule',
+    'gymnasium',
+    'foerderschule',
+    'berufskolleg',
+  ],
+  jinhua: ['primary', 'junior_middle', 'senior_high', 'secondary_vocational', 'vocational_college'],
+} as const
+export const CLUB_FIELDS = ['sport', 'music', 'arts', 'culture', 'youth', 'other'] as const
+export type ClubField = (typeof CLUB_FIELDS)[number]
+export const VOCATIONAL_TYPES = ['vocational_college', 'training_company', 'chamber'] as const
+export const LANGUAGES = ['de', 'zh', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+export const LANGUAGE_LEVELS = ['basic', 'intermediate', 'fluent', 'native'] as const
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number]
+
+export interface LanguageUse {
+  lang: Language
+  level: LanguageLevel
+  /** Used in daily life at the institution, or taught there as a subject. */
+  use: 'used' | 'taught'
+}
+export interface LocalText {
+  lang: Language
+  text: string
+}
+export interface Description {
+  original: LocalText
+  translations: (LocalText & { machine: boolean })[]
+}
+export interface ContactPerson {
+  name: string
+  role: string
+  email: string
+}
+
+/**
+ * Normalised search document and its character bigrams, both computed by PostgreSQL functions
+ * from migration 0001 (dj_search_doc, dj_search_norm, dj_bigrams): bigrams make 2-character
+ * Chinese words and German words findable through one GIN index without a word segmenter.
+ */
+const searchDoc = sql`dj_search_norm(dj_search_doc(name, name_i18n, description))`
+
+export const institutions = pgTable(
+  'institutions',
+  {
+    id: pk(),
+    side: text('side', { enum: SIDES }).notNull(),
+    name: text('name').notNull(),
+    status: text('status', { enum: INSTITUTION_STATUSES }).notNull().default('pending'),
+    kind: text('kind', { enum: INSTITUTION_KINDS }),
+    /** School type, club field or vocational type, depending on kind (and side for schools). */
+    subtype: text('subtype'),
+    /** Free text for sport clubs, e.g. "Tischtennis". */
+    discipline: text('discipline'),
+    municipalityId: text('municipality_id'),
+    /** Translations of the name, keyed by language; `name` is the original. */
+    nameI18n: jsonb('name_i18n').$type<Partial<Record<Language, string>>>().notNull().default({}),
+    website: text('website'),
+    /** Pupils or members. */
+    size: integer('size'),
+    languages: jsonb('languages').$type<LanguageUse[]>().notNull().default([]),
+    description: jsonb('description').$type<Description | null>(),
+    contact: jsonb('contact').$type<ContactPerson | null>(),
+    contactConsentAt: ts('contact_consent_at'),
+    /** Key of the row in an officer's import file; re-imports match on it. */
+    externalKey: text('external_key'),
+    demo: boolean('demo').notNull().default(false),
+    statusReason: text('status_reason'),
+    statusChangedAt: ts('status_changed_at'),
+    searchText: text('search_text').generatedAlwaysAs(searchDoc),
+    searchGrams: text('search_grams')
+      .array()
+      .generatedAlwaysAs(sql`dj_bigrams(dj_search_norm(dj_search_doc(name, name_i18n, description)))`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('institutions_external_key_uq').on(t.externalKey),
+    index('institutions_side_status_ix').on(t.side, t.status, t.id),
+    index('institutions_search_grams_ix').using('gin', t.searchGrams),
+  ],
+)
 
 export const MEMBERSHIP_ROLES = ['owner', 'member'] as const
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number]

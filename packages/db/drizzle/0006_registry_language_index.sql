@@ -1,0 +1,1 @@
+CREATE INDEX "interests_languages_ix" ON "interests" USING gin ("languages" jsonb_path_ops);

@@ -1,0 +1,235 @@
+import {
+  type Db,
+  type DbOrTx,
+  type DeclineReason,
+  excludedPairs,
+  memberships,
+  proposalDecisions,
+  proposals,
+  type Side,
+  type Tx,
+} from '@dj/db'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { Errors } from '../../http/errors.js'
+import type { Principal } from '../../plugins/auth.js'
+import { writeAudit } from '../audit.js'
+import { MatchingErrors } from './errors.js'
+import { createPartnership } from './partnerships.js'
+import { notifyBothSides, type ProposalRow } from './refs.js'
+
+export interface WorkflowOptions {
+  autoConfirm: boolean
+  now?: Date
+  requestId?: string
+}
+
+async function lockProposal(tx: Tx, id: string): Promise<ProposalRow> {
+  const [row] = await tx.select().from(proposals).where(eq(proposals.id, id)).for('update')
+  if (!row) throw new Errors.NotFound('proposal')
+  return row
+}
+
+/**
+ * The side a coordinator acts for on a proposal: the side of the institution they are a member of.
+ * Someone who is a member of neither gets 404, so proposals of other institutions stay invisible.
+ */
+export async function coordinatorSideOf(
+  db: DbOrTx,
+  p: Principal,
+  proposal: Pick<ProposalRow, 'institutionA' | 'institutionB'>,
+): Promise<Side> {
+  const rows = await db
+    .select({ institutionId: memberships.institutionId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, p.userId),
+        inArray(memberships.institutionId, [proposal.institutionA, proposal.institutionB]),
+      ),
+    )
+  const ids = new Set(rows.map((r) => r.institutionId))
+  if (ids.has(proposal.institutionA)) return 'duren'
+  if (ids.has(proposal.institutionB)) return 'jinhua'
+  throw new Errors.NotFound('proposal')
+}
+
+async function decisionsOf(tx: DbOrTx, proposalId: string) {
+  return tx
+    .select({ side: proposalDecisions.side, decision: proposalDecisions.decision })
+    .from(proposalDecisions)
+    .where(eq(proposalDecisions.proposalId, proposalId))
+}
+
+function refuseClosed(row: ProposalRow): void {
+  if (row.status === 'declined') throw new MatchingErrors.ProposalDeclined()
+  if (row.status === 'expired') throw new MatchingErrors.ProposalExpired()
+}
+
+function isOverdue(row: ProposalRow, now: Date): boolean {
+  return row.status === 'open' && row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime()
+}
+
+/**
+ * A coordinator accepts for their institution. Accepting twice answers the current state; when
+ * both sides have accepted, the proposal waits for the officers (or becomes a partnership at once
+ * with auto-confirmation).
+ */
+export async function acceptProposal(
+  tx: Tx,
+  p: Principal,
+  id: string,
+  opts: WorkflowOptions,
+): Promise<ProposalRow> {
+  const now = opts.now ?? new Date()
+  const row = await lockProposal(tx, id)
+  const side = await coordinatorSideOf(tx, p, row)
+  const decisions = await decisionsOf(tx, id)
+  const mine = decisions.find((d) => d.side === side && d.decision !== 'confirm')
+  if (mine?.decision === 'accept') return row
+  refuseClosed(row)
+  if (mine?.decision === 'decline') throw new MatchingErrors.ProposalAlreadyAnswered('declined')
+  if (isOverdue(row, now)) throw new MatchingErrors.ProposalExpired()
+  if (row.status !== 'open') throw new MatchingErrors.ProposalConfirmed()
+
+  await tx.insert(proposalDecisions).values({ proposalId: id, side, decision: 'accept', userId: p.userId })
+  const otherAccepted = decisions.some((d) => d.side !== side && d.decision === 'accept')
+  if (!otherAccepted) {
+    await tx.update(proposals).set({ updatedAt: now }).where(eq(proposals.id, id))
+    await notifyBothSides(tx, row, { type: 'proposal.accepted' })
+    return { ...row, updatedAt: now }
+  }
+  const [accepted] = await tx
+    .update(proposals)
+    .set({ status: 'accepted', decidedAt: now, updatedAt: now })
+    .where(eq(proposals.id, id))
+    .returning()
+  await notifyBothSides(tx, accepted!, { type: 'proposal.accepted' })
+  if (opts.autoConfirm) {
+    await createPartnership(tx, accepted!, now)
+    return { ...accepted!, status: 'confirmed' }
+  }
+  return accepted!
+}
+
+/** A coordinator declines; the interest pair is excluded from every later round. */
+export async function declineProposal(
+  tx: Tx,
+  p: Principal,
+  id: string,
+  input: { reason: DeclineReason; text?: string | undefined },
+  opts: WorkflowOptions,
+): Promise<ProposalRow> {
+  const now = opts.now ?? new Date()
+  const row = await lockProposal(tx, id)
+  const side = await coordinatorSideOf(tx, p, row)
+  const decisions = await decisionsOf(tx, id)
+  const mine = decisions.find((d) => d.side === side && d.decision !== 'confirm')
+  if (mine?.decision === 'decline' && row.status === 'declined') return row
+  refuseClosed(row)
+  if (row.status === 'confirmed') throw new MatchingErrors.ProposalConfirmed()
+  if (mine)
+    throw new MatchingErrors.ProposalAlreadyAnswered(mine.decision === 'accept' ? 'accepted' : 'declined')
+  if (isOverdue(row, now)) throw new MatchingErrors.ProposalExpired()
+
+  await tx.insert(proposalDecisions).values({
+    proposalId: id,
+    side,
+    decision: 'decline',
+    reason: input.reason,
+    text: input.text?.trim() || null,
+    userId: p.userId,
+  })
+  const [declined] = await tx
+    .update(proposals)
+    .set({ status: 'declined', decidedAt: now, updatedAt: now })
+    .where(eq(proposals.id, id))
+    .returning()
+  await tx
+    .insert(excludedPairs)
+    .values({
+      institutionA: row.institutionA,
+      institutionB: row.institutionB,
+      interestA: row.interestA,
+      interestB: row.interestB,
+      reason: 'declined',
+      proposalId: id,
+      createdBy: p.userId,
+    })
+    .onConflictDoNothing()
+  await notifyBothSides(tx, row, { type: 'proposal.declined', reason: input.reason })
+  return declined!
+}
+
+/**
+ * An officer confirms an accepted proposal for their own side; with both sides confirmed the
+ * partnership exists. Confirming again answers the current state.
+ */
+export async function confirmProposal(
+  tx: Tx,
+  p: Principal,
+  id: string,
+  requestedSide: Side | undefined,
+  opts: WorkflowOptions,
+): Promise<{ proposal: ProposalRow; partnershipId: string | null }> {
+  if (p.role !== 'officer' || !p.side) throw new Errors.Forbidden()
+  if (requestedSide && requestedSide !== p.side) throw new Errors.Forbidden()
+  const side = p.side
+  const now = opts.now ?? new Date()
+  const row = await lockProposal(tx, id)
+  refuseClosed(row)
+  if (row.status === 'open') throw new MatchingErrors.ProposalNotAccepted()
+  const decisions = await decisionsOf(tx, id)
+  const already = decisions.some((d) => d.side === side && d.decision === 'confirm')
+  if (!already) {
+    await tx
+      .insert(proposalDecisions)
+      .values({ proposalId: id, side, decision: 'confirm', userId: p.userId })
+      .onConflictDoNothing()
+    await writeAudit(tx, {
+      actorId: p.userId,
+      actorLabel: p.displayName,
+      action: 'proposal.confirmed',
+      entityType: 'proposal',
+      entityId: id,
+      after: { side },
+      ...(opts.requestId ? { requestId: opts.requestId } : {}),
+    })
+  }
+  if (row.status === 'confirmed') return { proposal: row, partnershipId: await partnershipIdOf(tx, id) }
+  const otherConfirmed = decisions.some((d) => d.side !== side && d.decision === 'confirm')
+  if (!otherConfirmed) {
+    if (!already) await notifyBothSides(tx, row, { type: 'proposal.officer_confirmed', side })
+    return { proposal: row, partnershipId: null }
+  }
+  const partnershipId = await createPartnership(tx, row, now)
+  return { proposal: { ...row, status: 'confirmed', decidedAt: now }, partnershipId }
+}
+
+async function partnershipIdOf(tx: DbOrTx, proposalId: string): Promise<string | null> {
+  const rows = await tx.execute<{ id: string }>(
+    sql`select id from partnerships where proposal_id = ${proposalId}::uuid limit 1`,
+  )
+  return rows[0]?.id ?? null
+}
+
+/**
+ * Moves open proposals whose answer time has passed to `expired` and tells both sides. Safe to
+ * run from several places at once: rows another run holds are skipped and picked up next time.
+ */
+export async function expireProposals(db: Db, now: Date): Promise<{ expired: string[] }> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(proposals)
+      .set({ status: 'expired', decidedAt: now, updatedAt: now })
+      .where(
+        sql`${proposals.id} in (
+          select id from proposals
+          where status = 'open' and expires_at is not null and expires_at <= ${now.toISOString()}::timestamptz
+          order by expires_at, id
+          for update skip locked)`,
+      )
+      .returning()
+    for (const row of rows) await notifyBothSides(tx, row, { type: 'proposal.expired' })
+    return { expired: rows.map((r) => r.id) }
+  })
+}

@@ -1,0 +1,92 @@
+import { type DbOrTx, type InstitutionStatus, institutions, memberships, type Side } from '@dj/db'
+import { and, eq } from 'drizzle-orm'
+import { Errors } from '../../http/errors.js'
+import type { Principal } from '../../plugins/auth.js'
+import { isPartnerOf } from '../matching/partnerships.js'
+
+export type Institution = typeof institutions.$inferSelect
+
+/**
+ * How much of an institution a principal may see: `full` (its members, officers of its side,
+ * admins) or `public` (the other side, and only once verified). Anything else is answered 404 so
+ * that pending or same-side institutions do not leak their existence.
+ */
+export interface InstitutionView {
+  inst: Institution
+  access: 'full' | 'public'
+  memberRole: 'owner' | 'member' | null
+}
+
+export async function coordinatorSides(db: DbOrTx, userId: string): Promise<Side[]> {
+  const rows = await db
+    .selectDistinct({ side: institutions.side })
+    .from(memberships)
+    .innerJoin(institutions, eq(institutions.id, memberships.institutionId))
+    .where(eq(memberships.userId, userId))
+  return rows.map((r) => r.side)
+}
+
+export async function membershipOf(db: DbOrTx, userId: string, institutionId: string) {
+  const [m] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.institutionId, institutionId)))
+  return m?.role ?? null
+}
+
+const visibleStatus: InstitutionStatus = 'verified'
+
+export async function viewInstitution(db: DbOrTx, p: Principal, id: string): Promise<InstitutionView> {
+  const [inst] = await db.select().from(institutions).where(eq(institutions.id, id))
+  if (!inst) throw new Errors.NotFound('institution')
+  if (p.role === 'admin') return { inst, access: 'full', memberRole: null }
+  if (p.role === 'officer') {
+    if (p.side === inst.side) return { inst, access: 'full', memberRole: null }
+    if (inst.status === visibleStatus) return { inst, access: 'public', memberRole: null }
+    throw new Errors.NotFound('institution')
+  }
+  const role = await membershipOf(db, p.userId, id)
+  if (role) return { inst, access: 'full', memberRole: role }
+  if (inst.status === visibleStatus) {
+    const sides = await coordinatorSides(db, p.userId)
+    if (sides.length > 0 && !sides.includes(inst.side)) return { inst, access: 'public', memberRole: null }
+  }
+  throw new Errors.NotFound('institution')
+}
+
+/** Members (or admins) may edit the profile and interests. */
+export async function requireMember(db: DbOrTx, p: Principal, id: string): Promise<InstitutionView> {
+  const view = await viewInstitution(db, p, id)
+  if (p.role === 'admin' || view.memberRole) return view
+  throw new Errors.Forbidden()
+}
+
+/** Owners (or admins) manage membership. */
+export async function requireOwner(db: DbOrTx, p: Principal, id: string): Promise<InstitutionView> {
+  const view = await viewInstitution(db, p, id)
+  if (p.role === 'admin' || view.memberRole === 'owner') return view
+  throw new Errors.Forbidden()
+}
+
+/** Officers act only on their own side; admins on both. */
+export function requireActingOfficer(p: Principal, side: Side): void {
+  if (p.role === 'admin') return
+  if (p.role === 'officer' && p.side === side) return
+  throw new Errors.Forbidden()
+}
+
+/**
+ * Whether the viewer's institutions may see an institution's contact person. Members of the
+ * institution itself may; the other side may not yet. Confirmed partnerships will plug in here
+ * (the matching domain adds them): once a partnership links one of the viewer's institutions
+ * with this one, this function is the single place that grants the other side access.
+ */
+export async function canSeeContact(
+  db: DbOrTx,
+  viewerInstitutionIds: readonly string[],
+  institutionId: string,
+): Promise<boolean> {
+  if (viewerInstitutionIds.includes(institutionId)) return true
+  // A confirmed partnership lets each side see the other's contact person.
+  return isPartnerOf(db, viewerInstitutionIds, institutionId)
+}

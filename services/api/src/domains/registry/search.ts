@@ -1,0 +1,136 @@
+import type { DbOrTx, Side } from '@dj/db'
+import { type SQL, sql } from 'drizzle-orm'
+
+export interface SearchFilters {
+  side: Side
+  q?: string
+  kind?: string
+  municipalityId?: string
+  topic?: string[]
+  format?: string[]
+  ageMin?: number
+  ageMax?: number
+  lang?: string[]
+  from?: string
+  to?: string
+  after?: string
+  limit: number
+}
+
+/**
+ * Full-text condition over the normalised name/translation/description document. The bigram
+ * containment test is answered by the GIN index on search_grams (works for Chinese, which has no
+ * spaces, and for German); strpos then confirms the exact normalised substring.
+ */
+function textCondition(q: string): SQL {
+  return sql`i.search_grams @> dj_bigrams(btrim(dj_search_norm(${q})))
+    and strpos(i.search_text, btrim(dj_search_norm(${q}))) > 0`
+}
+
+function interestConditions(f: SearchFilters): SQL[] {
+  const c: SQL[] = [sql`x.status = 'open'`]
+  if (f.topic?.length) c.push(sql`x.topics && ${`{${f.topic.join(',')}}`}::text[]`)
+  if (f.format?.length) c.push(sql`x.formats && ${`{${f.format.join(',')}}`}::text[]`)
+  if (f.ageMin !== undefined) c.push(sql`x.age_max >= ${f.ageMin}`)
+  if (f.ageMax !== undefined) c.push(sql`x.age_min <= ${f.ageMax}`)
+  if (f.lang?.length)
+    c.push(
+      sql`(${sql.join(
+        f.lang.map((l) => sql`x.languages @> ${JSON.stringify([{ lang: l }])}::jsonb`),
+        sql` or `,
+      )})`,
+    )
+  if (f.from || f.to)
+    c.push(sql`exists (select 1 from jsonb_array_elements(x.windows) w
+      where (w->>'end') >= ${f.from ?? '0000-01-01'} and (w->>'start') <= ${f.to ?? '9999-12-31'})`)
+  return c
+}
+
+function institutionConditions(f: SearchFilters): SQL[] {
+  const c: SQL[] = [sql`i.side = ${f.side}`, sql`i.status = 'verified'`]
+  if (f.kind) c.push(sql`i.kind = ${f.kind}`)
+  if (f.municipalityId) c.push(sql`i.municipality_id = ${f.municipalityId}`)
+  if (f.q?.trim()) c.push(textCondition(f.q))
+  return c
+}
+
+const hasInterestFilter = (f: SearchFilters) =>
+  Boolean(f.topic?.length || f.format?.length || f.ageMin !== undefined || f.ageMax !== undefined) ||
+  Boolean(f.lang?.length || f.from || f.to)
+
+const PUBLIC_COLUMNS = sql`i.id, i.side, i.name, i.name_i18n, i.kind, i.subtype, i.discipline,
+  i.municipality_id, i.website, i.size, i.languages, i.description, i.status`
+
+interface PublicRow {
+  id: string
+  side: Side
+  name: string
+  name_i18n: Record<string, string>
+  kind: string | null
+  subtype: string | null
+  discipline: string | null
+  municipality_id: string | null
+  website: string | null
+  size: number | null
+  languages: unknown[]
+  description: unknown
+  status: string
+}
+
+const publicFromRow = (r: PublicRow) => ({
+  id: r.id,
+  side: r.side,
+  name: r.name,
+  nameI18n: r.name_i18n,
+  kind: r.kind,
+  subtype: r.subtype,
+  discipline: r.discipline,
+  municipalityId: r.municipality_id,
+  website: r.website,
+  size: r.size,
+  languages: r.languages,
+  description: r.description,
+  status: r.status,
+})
+
+/** Verified institutions of a side, with keyset pagination on id. Public fields only. */
+export async function searchInstitutions(db: DbOrTx, f: SearchFilters) {
+  const where = institutionConditions(f)
+  if (hasInterestFilter(f))
+    where.push(sql`exists (select 1 from interests x where x.institution_id = i.id
+      and ${sql.join(interestConditions(f), sql` and `)})`)
+  if (f.after) where.push(sql`i.id > ${f.after}::uuid`)
+  const rows = (await db.execute(sql`select ${PUBLIC_COLUMNS} from institutions i
+    where ${sql.join(where, sql` and `)} order by i.id limit ${f.limit + 1}`)) as unknown as PublicRow[]
+  const page = rows.slice(0, f.limit)
+  return {
+    items: page.map(publicFromRow),
+    nextCursor: rows.length > f.limit ? (page.at(-1)?.id ?? null) : null,
+  }
+}
+
+interface InterestRow extends PublicRow {
+  interest: Record<string, unknown>
+}
+
+/** Open interests of verified institutions of a side, each with its institution's public profile. */
+export async function searchInterests(db: DbOrTx, f: SearchFilters) {
+  const where = [...institutionConditions(f), ...interestConditions(f)]
+  if (f.after) where.push(sql`x.id > ${f.after}::uuid`)
+  const rows = (await db.execute(sql`select ${PUBLIC_COLUMNS}, jsonb_build_object(
+      'id', x.id, 'institutionId', x.institution_id, 'formats', x.formats, 'topics', x.topics,
+      'tags', x.tags, 'ageMin', x.age_min, 'ageMax', x.age_max, 'groupMin', x.group_min,
+      'groupMax', x.group_max, 'languages', x.languages, 'windows', x.windows,
+      'durationMinDays', x.duration_min_days, 'durationMaxDays', x.duration_max_days,
+      'direction', x.direction, 'hostingGuests', x.hosting_guests, 'hostFamilies', x.host_families,
+      'maxPartners', x.max_partners, 'status', x.status,
+      'lastConfirmedAt', to_char(x.last_confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+    ) as interest
+    from interests x join institutions i on i.id = x.institution_id
+    where ${sql.join(where, sql` and `)} order by x.id limit ${f.limit + 1}`)) as unknown as InterestRow[]
+  const page = rows.slice(0, f.limit)
+  return {
+    items: page.map((r) => ({ ...(r.interest as object), institution: publicFromRow(r) })),
+    nextCursor: rows.length > f.limit ? ((page.at(-1)?.interest.id as string) ?? null) : null,
+  }
+}

@@ -1,0 +1,309 @@
+import { calendarEntries, calendarImports, type Db, type DbOrTx, institutions, memberships } from '@dj/db'
+import {
+  type CalendarEntry,
+  coverageGaps,
+  type DateRange,
+  ENTRY_KINDS,
+  type EntryKind,
+  icsEventsToEntries,
+  parseIcs,
+  parseImportCsv,
+} from '@dj/scheduling'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { Errors, FieldsError } from '../../http/errors.js'
+import type { Principal } from '../../plugins/auth.js'
+import { writeAudit } from '../audit.js'
+import { institutionCalendarId, loadCalendars, SIDE_CALENDARS } from './calendars.js'
+import { withSchedulingErrors } from './errors.js'
+
+/** Kinds an institution may add for itself (holidays of a whole side come from officers). */
+export const INSTITUTION_KINDS: EntryKind[] = [
+  'blackout',
+  'exam',
+  'closure',
+  'movable_day_off',
+  'school_holiday',
+]
+
+/** Which calendars the principal may see: every side calendar, and the institutions they belong to. */
+async function visibleInstitutionIds(db: DbOrTx, p: Principal): Promise<string[]> {
+  if (p.role === 'coordinator') {
+    const rows = await db
+      .select({ id: memberships.institutionId })
+      .from(memberships)
+      .where(eq(memberships.userId, p.userId))
+    return rows.map((r) => r.id)
+  }
+  return []
+}
+
+export async function listCalendars(db: Db, p: Principal, range: DateRange | null) {
+  const instIds = await visibleInstitutionIds(db, p)
+  const ids = [...Object.keys(SIDE_CALENDARS), ...instIds.map(institutionCalendarId)]
+  const cals = await loadCalendars(db, ids)
+  return ids.map((id) => {
+    const cal = cals.get(id)!
+    const side = SIDE_CALENDARS[id]
+    const own = id.startsWith('institution:')
+    return {
+      id,
+      scope: own ? ('institution' as const) : ('side' as const),
+      side: side?.side ?? null,
+      institutionId: own ? id.slice('institution:'.length) : null,
+      coverage: own ? [] : cal.coverage,
+      // An empty coverage means nothing is known: the whole range is a gap.
+      coverageGaps: range && !own ? coverageGaps(cal, range) : [],
+      entryCount: cal.entries.length,
+      attribution: cal.attribution ?? null,
+    }
+  })
+}
+
+export async function calendarEntriesIn(db: Db, p: Principal, id: string, range: DateRange) {
+  if (id.startsWith('institution:')) await requireInstitutionCalendar(db, p, id.slice(12), 'read')
+  else if (!SIDE_CALENDARS[id]) throw new Errors.NotFound('calendar')
+  const cal = (await loadCalendars(db, [id])).get(id)!
+  return {
+    id,
+    entries: cal.entries.filter((e) => e.start <= range.end && e.end >= range.start),
+    coverageGaps: id.startsWith('institution:') ? [] : coverageGaps(cal, range),
+    attribution: cal.attribution ?? null,
+  }
+}
+
+/**
+ * Members of an institution manage its own calendar; officers of its side too (and may import
+ * files for it); everyone else gets 404.
+ */
+async function requireInstitutionCalendar(
+  db: DbOrTx,
+  p: Principal,
+  institutionId: string,
+  mode: 'read' | 'write',
+) {
+  const [inst] = await db.select().from(institutions).where(eq(institutions.id, institutionId))
+  if (!inst) throw new Errors.NotFound('institution')
+  if (p.role === 'admin') return inst
+  if (p.role === 'officer') {
+    if (p.side === inst.side) return inst
+    throw new Errors.NotFound('institution')
+  }
+  const [m] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, p.userId), eq(memberships.institutionId, institutionId)))
+  if (!m) throw new Errors.NotFound('institution')
+  void mode
+  return inst
+}
+
+export interface EntryInput {
+  start: string
+  end?: string | undefined
+  kind: EntryKind
+  name?: { de?: string; en?: string; zh?: string } | undefined
+}
+
+export async function addInstitutionEntries(
+  db: Db,
+  p: Principal,
+  institutionId: string,
+  entries: EntryInput[],
+) {
+  await requireInstitutionCalendar(db, p, institutionId, 'write')
+  const problems: { field: string; message: string }[] = []
+  entries.forEach((e, i) => {
+    if (!INSTITUTION_KINDS.includes(e.kind))
+      problems.push({
+        field: `entries[${i}].kind`,
+        message: `must be one of ${INSTITUTION_KINDS.join(', ')}`,
+      })
+    if (e.end !== undefined && e.end < e.start)
+      problems.push({ field: `entries[${i}].end`, message: 'is before start' })
+  })
+  if (problems.length > 0) throw new FieldsError(problems)
+  const calendarId = institutionCalendarId(institutionId)
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(calendarEntries)
+      .values(
+        entries.map((e) => ({
+          calendarId,
+          institutionId,
+          startDate: e.start,
+          endDate: e.end ?? e.start,
+          kind: e.kind,
+          name: e.name ?? {},
+          source: `manual:${p.userId}`,
+          createdBy: p.userId,
+        })),
+      )
+      .returning()
+    return rows.map(entryView)
+  })
+}
+
+export async function listInstitutionEntries(db: Db, p: Principal, institutionId: string) {
+  await requireInstitutionCalendar(db, p, institutionId, 'read')
+  const rows = await db
+    .select()
+    .from(calendarEntries)
+    .where(eq(calendarEntries.calendarId, institutionCalendarId(institutionId)))
+    .orderBy(calendarEntries.startDate)
+  return rows.map(entryView)
+}
+
+export async function deleteInstitutionEntry(db: Db, p: Principal, institutionId: string, entryId: string) {
+  await requireInstitutionCalendar(db, p, institutionId, 'write')
+  const rows = await db
+    .delete(calendarEntries)
+    .where(and(eq(calendarEntries.id, entryId), eq(calendarEntries.institutionId, institutionId)))
+    .returning({ id: calendarEntries.id })
+  if (rows.length === 0) throw new Errors.NotFound('calendar entry')
+}
+
+function entryView(r: typeof calendarEntries.$inferSelect) {
+  return { id: r.id, start: r.startDate, end: r.endDate, kind: r.kind, name: r.name, source: r.source }
+}
+
+export interface ImportInput {
+  format: 'ics' | 'csv'
+  content: string
+  calendarId?: string | undefined
+  institutionId?: string | undefined
+  /** Kind given to ICS events (CSV lines carry their own). */
+  kind?: EntryKind | undefined
+  /** Zone for floating ICS times. */
+  timeZone?: string | undefined
+  /** The range for which this upload is complete: closes the calendar's coverage gap there. */
+  coverage?: { start: string; end: string } | undefined
+  /** replace (default): earlier imports into the same calendar are removed; append: kept. */
+  mode?: 'replace' | 'append' | undefined
+}
+
+/**
+ * Officer upload of ICS or CSV into a side calendar of the officer's side (e.g. China's 2027
+ * holidays into `cn-public`, Jinhua school breaks into `cn-school`) or into an institution's
+ * calendar. Re-uploading replaces the previous import, so a corrected file is an update.
+ */
+export async function importCalendar(db: Db, p: Principal, input: ImportInput, requestId: string) {
+  let calendarId: string
+  let side: 'duren' | 'jinhua' | null = null
+  let institutionId: string | null = null
+  if (input.institutionId) {
+    const inst = await requireInstitutionCalendar(db, p, input.institutionId, 'write')
+    calendarId = institutionCalendarId(inst.id)
+    institutionId = inst.id
+  } else if (input.calendarId) {
+    const known = SIDE_CALENDARS[input.calendarId]
+    if (!known)
+      throw new FieldsError([
+        { field: 'calendarId', message: `must be one of ${Object.keys(SIDE_CALENDARS).join(', ')}` },
+      ])
+    if (p.role !== 'admin' && p.side !== known.side) throw new Errors.Forbidden()
+    calendarId = input.calendarId
+    side = known.side
+  } else {
+    throw new FieldsError([{ field: 'calendarId', message: 'give calendarId or institutionId' }])
+  }
+  if (input.coverage && input.coverage.end < input.coverage.start)
+    throw new FieldsError([{ field: 'coverage.end', message: 'is before start' }])
+  if (input.coverage && institutionId)
+    throw new FieldsError([{ field: 'coverage', message: 'only side calendars have a coverage' }])
+
+  const entries: CalendarEntry[] = withSchedulingErrors(
+    () => {
+      if (input.format === 'csv') return parseImportCsv(input.content)
+      const parsed = parseIcs(input.content)
+      return icsEventsToEntries(parsed.events, {
+        kind: input.kind ?? (institutionId ? 'blackout' : 'public_holiday'),
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+      })
+    },
+    (f) => (f.startsWith('content') ? f : `content.${f}`),
+  )
+  const bad = entries.findIndex((e) => !(ENTRY_KINDS as readonly string[]).includes(e.kind))
+  if (bad >= 0) throw new FieldsError([{ field: `content (entry ${bad + 1})`, message: 'unknown kind' }])
+  if (institutionId) {
+    const wrong = entries.findIndex((e) => !INSTITUTION_KINDS.includes(e.kind))
+    if (wrong >= 0)
+      throw new FieldsError([
+        {
+          field: `content (entry ${wrong + 1})`,
+          message: `kind must be one of ${INSTITUTION_KINDS.join(', ')}`,
+        },
+      ])
+  }
+
+  return db.transaction(async (tx) => {
+    if ((input.mode ?? 'replace') === 'replace') {
+      const old = await tx
+        .select({ id: calendarImports.id })
+        .from(calendarImports)
+        .where(
+          and(
+            eq(calendarImports.calendarId, calendarId),
+            institutionId
+              ? eq(calendarImports.institutionId, institutionId)
+              : isNull(calendarImports.institutionId),
+          ),
+        )
+      if (old.length > 0)
+        await tx.delete(calendarImports).where(
+          inArray(
+            calendarImports.id,
+            old.map((o) => o.id),
+          ),
+        )
+    }
+    const [imp] = await tx
+      .insert(calendarImports)
+      .values({
+        calendarId,
+        side,
+        institutionId,
+        format: input.format,
+        coverageStart: input.coverage?.start ?? null,
+        coverageEnd: input.coverage?.end ?? null,
+        entryCount: entries.length,
+        createdBy: p.userId,
+      })
+      .returning()
+    if (entries.length > 0) {
+      await tx.insert(calendarEntries).values(
+        entries.map((e) => ({
+          calendarId,
+          importId: imp!.id,
+          institutionId,
+          startDate: e.start,
+          endDate: e.end,
+          kind: e.kind,
+          name: e.name,
+          source: e.source,
+          createdBy: p.userId,
+        })),
+      )
+    }
+    await writeAudit(tx, {
+      actorId: p.userId,
+      actorLabel: p.displayName,
+      action: 'calendar.imported',
+      entityType: 'calendar',
+      entityId: calendarId,
+      after: {
+        importId: imp!.id,
+        format: input.format,
+        entries: entries.length,
+        coverage: input.coverage ?? null,
+      },
+      requestId,
+    })
+    const cal = (await loadCalendars(tx, [calendarId])).get(calendarId)!
+    return {
+      importId: imp!.id,
+      calendarId,
+      entries: entries.length,
+      coverage: institutionId ? [] : cal.coverage,
+    }
+  })
+}

@@ -1,0 +1,58 @@
+import type { Db } from '@dj/db'
+import { findMeetingSlots, type Participant, type WorkingHours, weekdayHours } from '@dj/scheduling'
+import type { Principal } from '../../plugins/auth.js'
+import { pairAccess } from './access.js'
+import { institutionCalendarId, loadCalendars, sideCalendarIds } from './calendars.js'
+import { withSchedulingErrors } from './errors.js'
+
+export interface SlotParticipantInput {
+  id?: string | undefined
+  timeZone: string
+  side?: 'duren' | 'jinhua' | undefined
+  institutionId?: string | undefined
+  workingHours?: WorkingHours | undefined
+}
+
+export interface SlotInput {
+  participants: SlotParticipantInput[]
+  range: { start: string; end: string; timeZone?: string | undefined }
+  slotMinutes: number
+  count?: number | undefined
+  prefer?: 'convenient' | 'earliest' | undefined
+  granularityMinutes?: number | undefined
+}
+
+/**
+ * Ad-hoc slot search: each participant brings a zone, optionally a side (its public holidays) and an
+ * institution the caller may see (its own days off). Default hours Mon–Fri 08:00–17:00.
+ */
+export async function adhocSlots(db: Db, p: Principal, input: SlotInput) {
+  const calIds = input.participants.map((x) => [
+    ...(x.side ? sideCalendarIds(x.side, false) : []),
+    ...(x.institutionId ? [institutionCalendarId(x.institutionId)] : []),
+  ])
+  for (const x of input.participants) {
+    if (x.institutionId) await pairAccess(db, p, [x.institutionId, x.institutionId], 'institution')
+  }
+  const cals = await loadCalendars(db, calIds.flat())
+  const participants: Participant[] = input.participants.map((x, i) => ({
+    id: x.id ?? `p${i}`,
+    timeZone: x.timeZone,
+    workingHours: x.workingHours ?? weekdayHours('08:00', '17:00'),
+    calendars: calIds[i]!.map((id) => cals.get(id)!),
+  }))
+  return withSchedulingErrors(() =>
+    findMeetingSlots({
+      participants,
+      slotMinutes: input.slotMinutes,
+      range: {
+        start: input.range.start,
+        end: input.range.end,
+        ...(input.range.timeZone ? { timeZone: input.range.timeZone } : {}),
+      },
+      count: input.count ?? 5,
+      prefer: input.prefer ?? 'convenient',
+      ...(input.granularityMinutes ? { granularityMinutes: input.granularityMinutes } : {}),
+    }),
+  )
+}

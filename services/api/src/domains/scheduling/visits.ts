@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto'
+import { type Db, type DbOrTx, type VisitDirection, visitPlans, visits } from '@dj/db'
+import { writeOutbox } from '@dj/outbox'
+import type { EventOf } from '@dj/queue'
+import {
+  addDays,
+  buildIcs,
+  type Calendar,
+  findVisitWindows,
+  type Institution,
+  type RejectedWindow,
+  type VisitResult,
+  type VisitWindow,
+} from '@dj/scheduling'
+import { eq, sql } from 'drizzle-orm'
+import { Errors, FieldsError } from '../../http/errors.js'
+import type { Principal } from '../../plugins/auth.js'
+import { loadPartnership, type PairAccess, pairAccess, requireAct } from './access.js'
+import { institutionCalendarId, loadCalendars, sideCalendarIds } from './calendars.js'
+import { withSchedulingErrors } from './errors.js'
+import { attendeesOf, loadParties, type Party, SIDE_ZONE } from './people.js'
+
+export type VisitPlanRow = typeof visitPlans.$inferSelect
+export type VisitRow = typeof visits.$inferSelect
+
+const MAX_REJECTED_STORED = 400
+
+function asFinderInstitution(p: Party, calendars: Map<string, Calendar>): Institution {
+  const school = p.kind === 'school' || p.kind === 'vocational'
+  const ids = [...sideCalendarIds(p.side, school), institutionCalendarId(p.id)]
+  return {
+    id: p.id,
+    side: p.side === 'duren' ? 'de' : 'cn',
+    kind: school ? 'school' : 'club',
+    calendars: ids.map((id) => calendars.get(id)!),
+  }
+}
+
+/** Runs the window finder for a host/traveller pair with builtin + DB calendars. */
+export async function findWindows(
+  db: DbOrTx,
+  hostId: string,
+  travellerId: string,
+  days: number,
+  range: { start: string; end: string },
+  count = 5,
+): Promise<{ result: VisitResult; host: Party; travellers: Party }> {
+  const [host, travellers] = (await loadParties(db, [hostId, travellerId])) as [Party, Party]
+  const ids = [host, travellers].flatMap((p) => [
+    ...sideCalendarIds(p.side, true),
+    institutionCalendarId(p.id),
+  ])
+  const cals = await loadCalendars(db, [...ids, 'cn-public'])
+  const result = withSchedulingErrors(() =>
+    findVisitWindows({
+      host: asFinderInstitution(host, cals),
+      travellers: asFinderInstitution(travellers, cals),
+      days,
+      range,
+      chinaCalendar: cals.get('cn-public')!,
+      count,
+    }),
+  )
+  return { result, host, travellers }
+}
+
+export function planView(v: VisitPlanRow, access: PairAccess, visit: VisitRow | null = null) {
+  return {
+    id: v.id,
+    partnershipId: v.partnershipId,
+    direction: v.direction,
+    hostInstitutionId: v.hostInstitutionId,
+    travellerInstitutionId: v.travellerInstitutionId,
+    days: v.days,
+    groupSize: v.groupSize,
+    range: { start: v.rangeStart, end: v.rangeEnd },
+    status: v.status,
+    windows: v.windows as VisitWindow[],
+    rejected: v.rejected as RejectedWindow[],
+    coverageGaps: v.coverageGaps,
+    confirmations: { host: v.hostConfirmedStart, travellers: v.travellerConfirmedStart },
+    visitId: visit?.id ?? null,
+    canAct: access.level === 'act',
+  }
+}
+
+export function visitView(v: VisitRow, access: PairAccess) {
+  return {
+    id: v.id,
+    visitPlanId: v.visitPlanId,
+    partnershipId: v.partnershipId,
+    hostInstitutionId: v.hostInstitutionId,
+    travellerInstitutionId: v.travellerInstitutionId,
+    title: v.title,
+    start: v.startDate,
+    end: v.endDate,
+    timeZone: v.timeZone,
+    status: v.status,
+    uid: v.uid,
+    sequence: v.sequence,
+    canAct: access.level === 'act',
+  }
+}
+
+export interface PlanInput {
+  direction: VisitDirection
+  days: number
+  groupSize: number
+  range: { start: string; end: string }
+}
+
+export async function createVisitPlan(db: Db, p: Principal, partnershipId: string, input: PlanInput) {
+  const ps = await loadPartnership(db, partnershipId)
+  const access = await pairAccess(db, p, [ps.institutionA, ps.institutionB], 'partnership')
+  requireAct(access)
+  // institution_a is always the Düren side, institution_b the Jinhua side.
+  const [hostId, travellerId] =
+    input.direction === 'duren_to_jinhua'
+      ? [ps.institutionB, ps.institutionA]
+      : [ps.institutionA, ps.institutionB]
+  const { result } = await findWindows(db, hostId, travellerId, input.days, input.range)
+  const [row] = await db
+    .insert(visitPlans)
+    .values({
+      partnershipId,
+      hostInstitutionId: hostId,
+      travellerInstitutionId: travellerId,
+      direction: input.direction,
+      days: input.days,
+      groupSize: input.groupSize,
+      rangeStart: input.range.start,
+      rangeEnd: input.range.end,
+      windows: result.windows,
+      rejected: result.rejected.slice(0, MAX_REJECTED_STORED),
+      coverageGaps: result.coverageGaps,
+      createdBy: p.userId,
+    })
+    .returning()
+  return planView(row!, access)
+}
+
+export async function loadPlan(db: DbOrTx, p: Principal, id: string, lock = false) {
+  const q = db.select().from(visitPlans).where(eq(visitPlans.id, id))
+  const [v] = lock ? await q.for('update') : await q
+  if (!v) throw new Errors.NotFound('visit plan')
+  const access = await pairAccess(db, p, [v.hostInstitutionId, v.travellerInstitutionId], 'visit plan')
+  const [visit] = await db.select().from(visits).where(eq(visits.visitPlanId, id))
+  return { v, access, visit: visit ?? null }
+}
+
+function visitEvent(type: 'visit.scheduled' | 'visit.changed' | 'visit.cancelled', v: VisitRow) {
+  return {
+    type,
+    audience: { institutionIds: [v.hostInstitutionId, v.travellerInstitutionId] },
+    visitId: v.id,
+    uid: v.uid,
+    sequence: v.sequence,
+    title: v.title,
+    time: { start: v.startDate, end: v.endDate, allDay: true },
+    organizerEmail: v.organizerEmail,
+  } satisfies EventOf<typeof type>
+}
+
+/**
+ * Each side confirms one of the proposed windows by its start date; when both sides have confirmed
+ * the same window the visit is booked (one invitation, all-day, to both institutions).
+ */
+export async function confirmWindow(db: Db, p: Principal, planId: string, start: string, organizer: string) {
+  return db.transaction(async (tx) => {
+    const { v, access } = await loadPlan(tx, p, planId, true)
+    requireAct(access)
+    if (v.status !== 'open') throw new Errors.Conflict(`visit plan is ${v.status}`)
+    const window = v.windows.find((w) => w.start === start)
+    if (!window) throw new FieldsError([{ field: 'start', message: 'is not the start of a proposed window' }])
+    const asHost = access.ownInstitutionId === v.hostInstitutionId
+    const [updated] = await tx
+      .update(visitPlans)
+      .set(asHost ? { hostConfirmedStart: start } : { travellerConfirmedStart: start })
+      .where(eq(visitPlans.id, planId))
+      .returning()
+    let plan = updated!
+    let visit: VisitRow | null = null
+    if (plan.hostConfirmedStart && plan.hostConfirmedStart === plan.travellerConfirmedStart) {
+      const [host, travellers] = (await loadParties(tx, [v.hostInstitutionId, v.travellerInstitutionId])) as [
+        Party,
+        Party,
+      ]
+      const id = randomUUID()
+      const [created] = await tx
+        .insert(visits)
+        .values({
+          id,
+          visitPlanId: planId,
+          partnershipId: v.partnershipId,
+          hostInstitutionId: v.hostInstitutionId,
+          travellerInstitutionId: v.travellerInstitutionId,
+          title: `Besuch / Visit / 访问: ${travellers.name} → ${host.name}`,
+          startDate: window.start,
+          endDate: window.end,
+          timeZone: SIDE_ZONE[host.side],
+          uid: `visit-${id}@dueren-jinhua.exchange`,
+          organizerEmail: organizer,
+        })
+        .returning()
+      visit = created!
+      ;[plan] = (await tx
+        .update(visitPlans)
+        .set({ status: 'booked', updatedAt: new Date() })
+        .where(eq(visitPlans.id, planId))
+        .returning()) as [VisitPlanRow]
+      await writeOutbox(tx, visitEvent('visit.scheduled', visit))
+    }
+    return planView(plan, access, visit)
+  })
+}
+
+/** Drops a plan that is not booked yet (a booked one is cancelled through its visit). */
+export async function cancelPlan(db: Db, p: Principal, planId: string) {
+  return db.transaction(async (tx) => {
+    const { v, access } = await loadPlan(tx, p, planId, true)
+    requireAct(access)
+    if (v.status !== 'open') throw new Errors.Conflict(`visit plan is ${v.status}`)
+    const [row] = await tx
+      .update(visitPlans)
+      .set({ status: 'cancelled', updatedAt: new Date() })
+      .where(eq(visitPlans.id, planId))
+      .returning()
+    return planView(row!, access)
+  })
+}
+
+export async function loadVisit(db: DbOrTx, p: Principal, id: string, lock = false) {
+  const q = db.select().from(visits).where(eq(visits.id, id))
+  const [v] = lock ? await q.for('update') : await q
+  if (!v) throw new Errors.NotFound('visit')
+  const access = await pairAccess(db, p, [v.hostInstitutionId, v.travellerInstitutionId], 'visit')
+  return { v, access }
+}
+
+export async function cancelVisit(db: Db, p: Principal, id: string) {
+  return db.transaction(async (tx) => {
+    const { v, access } = await loadVisit(tx, p, id, true)
+    requireAct(access)
+    if (v.status === 'cancelled') throw new Errors.Conflict('visit is cancelled')
+    const [row] = await tx
+      .update(visits)
+      .set({ status: 'cancelled', sequence: sql`${visits.sequence} + 1`, updatedAt: new Date() })
+      .where(eq(visits.id, id))
+      .returning()
+    await tx
+      .update(visitPlans)
+      .set({ status: 'cancelled', updatedAt: new Date() })
+      .where(eq(visitPlans.id, v.visitPlanId))
+    await writeOutbox(tx, visitEvent('visit.cancelled', row!))
+    return visitView(row!, access)
+  })
+}
+
+/**
+ * Moves a booked visit (same length) to a new start. The new dates must pass the same rules as a
+ * proposed window; otherwise 409 with the finder's reasons.
+ */
+export async function changeVisit(db: Db, p: Principal, id: string, start: string) {
+  return db.transaction(async (tx) => {
+    const { v, access } = await loadVisit(tx, p, id, true)
+    requireAct(access)
+    if (v.status !== 'scheduled') throw new Errors.Conflict(`visit is ${v.status}`)
+    if (start === v.startDate) throw new Errors.Conflict('the visit already starts on this date')
+    const [plan] = await tx.select().from(visitPlans).where(eq(visitPlans.id, v.visitPlanId))
+    const days = plan!.days
+    const end = addDays(start, days - 1)
+    const { result } = await findWindows(
+      tx,
+      v.hostInstitutionId,
+      v.travellerInstitutionId,
+      days,
+      { start, end },
+      1,
+    )
+    if (result.windows.length === 0) {
+      const reasons = (result.rejected[0]?.reasons ?? []).map((r) => r.code).join(', ')
+      throw new Errors.Conflict(`these dates do not work: ${reasons || 'rejected'}`)
+    }
+    const [row] = await tx
+      .update(visits)
+      .set({ startDate: start, endDate: end, sequence: sql`${visits.sequence} + 1`, updatedAt: new Date() })
+      .where(eq(visits.id, id))
+      .returning()
+    await writeOutbox(tx, visitEvent('visit.changed', row!))
+    return visitView(row!, access)
+  })
+}
+
+export async function visitIcs(db: Db, p: Principal, id: string): Promise<string> {
+  const { v } = await loadVisit(db, p, id)
+  return buildIcs({
+    uid: v.uid,
+    sequence: v.sequence,
+    method: v.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+    when: { type: 'allDay', start: v.startDate, end: v.endDate },
+    summary: v.title,
+    organizer: { email: v.organizerEmail, name: 'Düren–Jinhua Exchange' },
+    attendees: await attendeesOf(db, [v.hostInstitutionId, v.travellerInstitutionId]),
+    dtstamp: v.updatedAt.toISOString(),
+  })
+}

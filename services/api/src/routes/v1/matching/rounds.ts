@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { writeAudit } from '../../../domains/audit.js'
+import { getRound, listRoundProposals, requestRound, roundOut } from '../../../domains/matching/rounds.js'
+import { expireProposals } from '../../../domains/matching/workflow.js'
+import { problems, Uuid } from '../../../http/schemas.js'
+import { principalOf } from '../../../plugins/auth.js'
+import { Page, PageQuery, Round, RoundCreate, RoundProposal } from './schemas.js'
+
+/** Officers start matching rounds, follow their progress and read their proposals. */
+const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/officer/rounds',
+    {
+      config: { roles: ['officer', 'admin'] },
+      schema: {
+        tags: ['matching'],
+        summary: 'Start a matching round over both sides (runs in the matcher; answers at once)',
+        body: RoundCreate,
+        response: {
+          202: Type.Object({ id: Uuid, status: Type.Literal('queued') }),
+          ...problems(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(request)
+      const round = await app.db.transaction((tx) => requestRound(tx, p, request.body, request.id))
+      return reply.status(202).send({ id: round.id, status: 'queued' as const })
+    },
+  )
+
+  app.get(
+    '/officer/rounds/:id',
+    {
+      config: { roles: ['officer', 'admin'] },
+      schema: {
+        tags: ['matching'],
+        summary: "A round's status, progress (0–100) and summary",
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Round, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => roundOut(await getRound(app.db, request.params.id)),
+  )
+
+  app.get(
+    '/officer/rounds/:id/proposals',
+    {
+      config: { roles: ['officer', 'admin'] },
+      schema: {
+        tags: ['matching'],
+        summary: "A round's proposals with scores and explanations (cursor pagination)",
+        params: Type.Object({ id: Uuid }),
+        querystring: PageQuery,
+        response: { 200: Page(RoundProposal), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      listRoundProposals(app.db, request.params.id, request.query.cursor, request.query.limit),
+  )
+
+  app.post(
+    '/officer/proposals/expire',
+    {
+      config: { roles: ['officer', 'admin'] },
+      schema: {
+        tags: ['matching'],
+        summary: 'Expire overdue open proposals now (the scheduler does this on a timer)',
+        response: {
+          200: Type.Object({ expired: Type.Integer(), ids: Type.Array(Uuid) }),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request)
+      const { expired } = await expireProposals(app.db, new Date())
+      if (expired.length > 0) {
+        await writeAudit(app.db, {
+          actorId: p.userId,
+          actorLabel: p.displayName,
+          action: 'proposals.expired',
+          entityType: 'proposal',
+          after: { count: expired.length },
+          requestId: request.id,
+        })
+      }
+      return { expired: expired.length, ids: expired }
+    },
+  )
+}
+
+export default roundRoutes

@@ -1,0 +1,274 @@
+import { institutions, interests } from '@dj/db'
+import t from 'tap'
+import {
+  bearer,
+  createStaff,
+  json,
+  PASSWORD,
+  registerCoordinator,
+  startTestApp,
+  type TestContext,
+} from './helper/app.js'
+import {
+  createInstitution,
+  createInterest,
+  durenSchool,
+  interestBody,
+  jinhuaSchool,
+} from './helper/registry.js'
+
+/**
+ * Access matrix of every registry route (enumerated from the OpenAPI document, where the
+ * registry tags each of its routes) × every kind of caller. A route without a row fails the test.
+ */
+const CALLERS = ['owner', 'sameCoord', 'otherCoord', 'sameOfficer', 'otherOfficer', 'admin', 'anon'] as const
+type Caller = (typeof CALLERS)[number]
+type Expect = Record<Caller, number>
+
+interface Fixture {
+  inst: string
+  interest: string
+  ownerId: string
+  importId: string
+  inviteToken: string
+}
+interface Row {
+  /** Builds a fresh target per call where the call would change it. */
+  setup?: () => Promise<Partial<Fixture>>
+  url: (f: Fixture) => string
+  body?: unknown | ((caller: Caller) => unknown)
+  contentType?: string
+  expect: Expect
+}
+
+const row = (
+  expectList: [number, number, number, number, number, number, number],
+  url: Row['url'],
+  extra: Partial<Row> = {},
+): Row => ({
+  url,
+  expect: Object.fromEntries(CALLERS.map((c, i) => [c, expectList[i]])) as Expect,
+  ...extra,
+})
+
+let ctx: TestContext
+t.before(async () => {
+  ctx = await startTestApp('registry_access')
+})
+t.teardown(() => ctx.close())
+
+const CSV =
+  'external_key,name,kind,subtype,municipality\nacc-1,Realschule Jülich,school,realschule,dn-juelich\n'
+
+t.test('every registry route × every caller', async (t) => {
+  const owner = await registerCoordinator(ctx.app, 'owner@matrix.de')
+  const sameCoord = await registerCoordinator(ctx.app, 'same@matrix.de')
+  const otherCoord = await registerCoordinator(ctx.app, 'other@matrix.cn')
+  const sameOfficer = await createStaff(ctx.app, 'officer@matrix.de', 'officer', 'duren')
+  const otherOfficer = await createStaff(ctx.app, 'officer@matrix.cn', 'officer', 'jinhua')
+  const admin = await createStaff(ctx.app, 'admin@matrix.org', 'admin')
+  const tokens: Record<Caller, string | null> = {
+    owner: owner.accessToken,
+    sameCoord: sameCoord.accessToken,
+    otherCoord: otherCoord.accessToken,
+    sameOfficer: sameOfficer.accessToken,
+    otherOfficer: otherOfficer.accessToken,
+    admin: admin.accessToken,
+    anon: null,
+  }
+  const db = ctx.app.db
+  const newInst = async (status: 'pending' | 'verified' | 'suspended') => {
+    const id = await createInstitution(ctx.app, owner.accessToken, durenSchool('Gymnasium Zülpicher Straße'))
+    await db
+      .update(institutions)
+      .set({ status })
+      .where((await import('drizzle-orm')).eq(institutions.id, id))
+    return id
+  }
+  const inst = await newInst('verified')
+  await createInstitution(
+    ctx.app,
+    sameCoord.accessToken,
+    durenSchool('Realschule Birkesdorf', { subtype: 'realschule' }),
+  )
+  await newInstFor(otherCoord.accessToken)
+  async function newInstFor(token: string) {
+    return createInstitution(ctx.app, token, jinhuaSchool('浦江县中学'))
+  }
+  const interest = await createInterest(ctx.app, owner.accessToken, inst)
+  const imp = await ctx.app.inject({
+    method: 'POST',
+    url: '/v1/officer/imports',
+    headers: { ...bearer(sameOfficer.accessToken), 'content-type': 'text/csv' },
+    payload: CSV,
+  })
+  const inv = await ctx.app.inject({
+    method: 'POST',
+    url: `/v1/institutions/${inst}/invitations`,
+    headers: bearer(owner.accessToken),
+    payload: { email: 'nobody@matrix.de' },
+  })
+  const [tok] = await ctx.app.dbHandle.sql<{ token: string }[]>`
+    select payload->>'token' as token from outbox where payload->>'invitationId' = ${json<{ id: string }>(inv).id}`
+  const base: Fixture = {
+    inst,
+    interest,
+    ownerId: owner.id,
+    importId: json<{ id: string }>(imp).id,
+    inviteToken: tok!.token,
+  }
+  const freshInterest = async () => ({ interest: await createInterest(ctx.app, owner.accessToken, inst) })
+
+  // Columns: owner, same-side coordinator, other-side coordinator, same-side officer,
+  // other-side officer, admin, anonymous.
+  const table: Record<string, Row> = {
+    'GET /v1/regions': row([200, 200, 200, 200, 200, 200, 200], () => '/v1/regions'),
+    // Each coordinator registers on their own side, so their side stays what the matrix assumes.
+    'POST /v1/institutions': row([201, 201, 201, 403, 403, 403, 401], () => '/v1/institutions', {
+      body: (caller: Caller) =>
+        caller === 'otherCoord'
+          ? jinhuaSchool('磐安县实验小学', { subtype: 'primary' })
+          : durenSchool('Grundschule Merzenich', { subtype: 'grundschule' }),
+    }),
+    'GET /v1/institutions': row([200, 200, 200, 403, 403, 403, 401], () => '/v1/institutions'),
+    'GET /v1/institutions/{id}': row(
+      [200, 404, 200, 200, 200, 200, 401],
+      (f) => `/v1/institutions/${f.inst}`,
+    ),
+    'PATCH /v1/institutions/{id}': row(
+      [200, 404, 403, 403, 403, 200, 401],
+      (f) => `/v1/institutions/${f.inst}`,
+      {
+        body: { website: 'https://gymnasium.example.de' },
+      },
+    ),
+    'GET /v1/institutions/{id}/members': row(
+      [200, 404, 403, 200, 403, 200, 401],
+      (f) => `/v1/institutions/${f.inst}/members`,
+    ),
+    // The target is the last owner: callers allowed to act get the last-owner 409.
+    'DELETE /v1/institutions/{id}/members/{userId}': row(
+      [409, 404, 403, 403, 403, 409, 401],
+      (f) => `/v1/institutions/${f.inst}/members/${f.ownerId}`,
+    ),
+    'POST /v1/institutions/{id}/invitations': row(
+      [201, 404, 403, 403, 403, 201, 401],
+      (f) => `/v1/institutions/${f.inst}/invitations`,
+      { body: { email: 'kollegin@matrix.de' } },
+    ),
+    // The invitation went to another address: coordinators get past access control to the 409.
+    'POST /v1/invitations/accept': row([409, 409, 409, 403, 403, 403, 401], () => '/v1/invitations/accept', {
+      body: { token: base.inviteToken },
+    }),
+    'GET /v1/institutions/{id}/interests': row(
+      [200, 404, 200, 200, 200, 200, 401],
+      (f) => `/v1/institutions/${f.inst}/interests`,
+    ),
+    'POST /v1/institutions/{id}/interests': row(
+      [201, 404, 403, 403, 403, 201, 401],
+      (f) => `/v1/institutions/${f.inst}/interests`,
+      { body: interestBody() },
+    ),
+    'GET /v1/interests/{id}': row([200, 404, 200, 200, 200, 200, 401], (f) => `/v1/interests/${f.interest}`),
+    'PATCH /v1/interests/{id}': row(
+      [200, 404, 403, 403, 403, 200, 401],
+      (f) => `/v1/interests/${f.interest}`,
+      {
+        body: { tags: ['matrix'] },
+      },
+    ),
+    'DELETE /v1/interests/{id}': row(
+      [204, 404, 403, 403, 403, 204, 401],
+      (f) => `/v1/interests/${f.interest}`,
+      {
+        setup: freshInterest,
+      },
+    ),
+    'GET /v1/search/institutions': row(
+      [200, 200, 403, 200, 200, 200, 401],
+      () => '/v1/search/institutions?side=jinhua',
+    ),
+    'GET /v1/search/interests': row(
+      [200, 200, 403, 200, 200, 200, 401],
+      () => '/v1/search/interests?side=jinhua',
+    ),
+    'GET /v1/officer/institutions': row(
+      [403, 403, 403, 200, 200, 200, 401],
+      () => '/v1/officer/institutions',
+    ),
+    'POST /v1/officer/institutions/{id}/verify': row(
+      [403, 403, 403, 200, 403, 200, 401],
+      (f) => `/v1/officer/institutions/${f.inst}/verify`,
+      { setup: async () => ({ inst: await newInst('pending') }), body: {} },
+    ),
+    'POST /v1/officer/institutions/{id}/reject': row(
+      [403, 403, 403, 200, 403, 200, 401],
+      (f) => `/v1/officer/institutions/${f.inst}/reject`,
+      { setup: async () => ({ inst: await newInst('pending') }), body: { reason: 'incomplete' } },
+    ),
+    'POST /v1/officer/institutions/{id}/suspend': row(
+      [403, 403, 403, 200, 403, 200, 401],
+      (f) => `/v1/officer/institutions/${f.inst}/suspend`,
+      { setup: async () => ({ inst: await newInst('verified') }), body: { reason: 'complaint' } },
+    ),
+    'POST /v1/officer/institutions/{id}/reinstate': row(
+      [403, 403, 403, 200, 403, 200, 401],
+      (f) => `/v1/officer/institutions/${f.inst}/reinstate`,
+      { setup: async () => ({ inst: await newInst('suspended') }), body: {} },
+    ),
+    'POST /v1/officer/imports': row(
+      [403, 403, 403, 202, 403, 202, 401],
+      () => '/v1/officer/imports?side=duren',
+      {
+        body: CSV,
+        contentType: 'text/csv',
+      },
+    ),
+    'GET /v1/officer/imports/{id}': row(
+      [403, 403, 403, 200, 403, 200, 401],
+      (f) => `/v1/officer/imports/${f.importId}`,
+    ),
+    'GET /v1/me/export': row([200, 200, 200, 200, 200, 200, 401], () => '/v1/me/export'),
+    // Every coordinator here is the last owner of an institution, so deletion stops at the 409.
+    'DELETE /v1/me': row([409, 409, 409, 403, 403, 403, 401], () => '/v1/me', {
+      body: { password: PASSWORD },
+    }),
+  }
+
+  const doc = json<{ paths: Record<string, Record<string, { tags?: string[] }>> }>(
+    await ctx.app.inject({ method: 'GET', url: '/openapi.json' }),
+  )
+  const registered = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([, op]) => op.tags?.includes('registry'))
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  )
+  t.ok(registered.length >= 20, `the registry registers ${registered.length} routes`)
+  for (const key of registered) t.ok(table[key], `${key} has a row in the access matrix`)
+  for (const key of Object.keys(table)) t.ok(registered.includes(key), `${key} is a registered route`)
+
+  for (const key of registered) {
+    const r = table[key]
+    if (!r) continue
+    const method = key.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE'
+    const got: Partial<Expect> = {}
+    for (const caller of CALLERS) {
+      const f = { ...base, ...(r.setup ? await r.setup() : {}) }
+      const token = tokens[caller]
+      const headers: Record<string, string> = { ...(token ? bearer(token) : {}) }
+      if (r.contentType) headers['content-type'] = r.contentType
+      const res = await ctx.app.inject({
+        method,
+        url: r.url(f),
+        headers,
+        ...(r.body !== undefined
+          ? { payload: (typeof r.body === 'function' ? r.body(caller) : r.body) as string }
+          : {}),
+      })
+      got[caller] = res.statusCode
+    }
+    t.same(got, r.expect, key)
+  }
+  // Nothing in the matrix touched interests of the other side.
+  t.ok((await db.select().from(interests)).length > 0)
+})

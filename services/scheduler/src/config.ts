@@ -1,0 +1,26 @@
+import { CommonEnv, type LoadOptions, loadConfig, Port } from '@dj/config'
+import Type, { type Static } from 'typebox'
+
+export const SchedulerEnv = Type.Object({
+  ...CommonEnv,
+  PORT: Port(3014),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  /** Sender shown as ORGANIZER in invitations (a role mailbox, not a person). */
+  ORGANIZER_EMAIL: Type.String({ default: 'termine@dueren-jinhua.example' }),
+  INTRO_MEETING_MINUTES: Type.Integer({ minimum: 15, maximum: 240, default: 60 }),
+  /** Intro slots are proposed from tomorrow over this many days. */
+  INTRO_MEETING_RANGE_DAYS: Type.Integer({ minimum: 3, maximum: 60, default: 21 }),
+  PROPOSAL_EXPIRING_DAYS: Type.Integer({ minimum: 1, maximum: 30, default: 3 }),
+  INTEREST_RECONFIRM_DAYS: Type.Integer({ minimum: 1, default: 365 }),
+  INTEREST_GRACE_DAYS: Type.Integer({ minimum: 1, default: 30 }),
+  /** Deleted accounts keep their personal data this long (undo window), then it is scrubbed. */
+  RETENTION_DAYS: Type.Integer({ minimum: 0, default: 30 }),
+  /** How often pending timers are compared with Redis and missing jobs re-added. */
+  RESYNC_INTERVAL_MS: Type.Integer({ minimum: 1_000, default: 60_000 }),
+  SHUTDOWN_DEADLINE_MS: Type.Integer({ minimum: 1_000, default: 10_000 }),
+})
+export type SchedulerConfig = Static<typeof SchedulerEnv>
+
+export function loadSchedulerConfig(options?: LoadOptions): SchedulerConfig {
+  return loadConfig(SchedulerEnv, options)
+}
