@@ -1,0 +1,206 @@
+import type { Catalog } from './types.js'
+
+const open = 'Öffnen'
+const offset = { '7d': 'in 7 Tagen', '24h': 'morgen', '1h': 'in 1 Stunde' } as const
+
+export const de: Catalog = {
+  open,
+  footer: (h) =>
+    `Sie erhalten diese Nachricht wegen Ihres Kontos auf der Austauschplattform Düren–Jinhua. Einstellungen: ${h.link('/settings/notifications')}`,
+  digest: (items, day, h) => ({
+    subject: `Ihre tägliche Zusammenfassung (${day}): ${items.length} ${items.length === 1 ? 'Neuigkeit' : 'Neuigkeiten'}`,
+    lines: [
+      'Das ist seit Ihrer letzten Zusammenfassung passiert:',
+      ...items.map((i) => `• ${i.subject} — ${h.when(i.at)}`),
+    ],
+    action: { label: 'Plattform öffnen', url: h.link('/notifications') },
+  }),
+  events: {
+    'auth.email_verification_requested': (e, h) => ({
+      subject: 'Bitte bestätigen Sie Ihre E-Mail-Adresse',
+      lines: [
+        'Willkommen! Bitte bestätigen Sie Ihre E-Mail-Adresse, um Ihr Konto einzurichten.',
+        `Der Link gilt bis ${h.when(e.expiresAt)}.`,
+      ],
+      action: {
+        label: 'E-Mail-Adresse bestätigen',
+        url: h.link(`/verify-email?token=${encodeURIComponent(e.token)}`),
+      },
+    }),
+    'auth.password_reset_requested': (e, h) => ({
+      subject: 'Passwort zurücksetzen',
+      lines: [
+        'Jemand möchte das Passwort Ihres Kontos zurücksetzen. Wenn Sie das nicht waren, ignorieren Sie diese E-Mail.',
+        `Der Link gilt bis ${h.when(e.expiresAt)}.`,
+      ],
+      action: {
+        label: 'Neues Passwort wählen',
+        url: h.link(`/reset-password?token=${encodeURIComponent(e.token)}`),
+      },
+    }),
+    'auth.password_changed': (_e, h) => ({
+      subject: 'Ihr Passwort wurde geändert',
+      lines: [
+        'Das Passwort Ihres Kontos wurde soeben geändert; alle anderen Sitzungen wurden abgemeldet.',
+        'Wenn Sie das nicht waren, setzen Sie Ihr Passwort sofort zurück und wenden Sie sich an den Support.',
+      ],
+      action: { label: 'Kontosicherheit', url: h.link('/account/security') },
+    }),
+    'membership.invited': (e, h) => ({
+      subject: `Einladung zu ${e.institution.name}`,
+      lines: [
+        `${e.invitedByName} lädt Sie ein, ${e.institution.name} auf der Austauschplattform Düren–Jinhua beizutreten.`,
+        `Die Einladung gilt bis ${h.when(e.expiresAt)}.`,
+      ],
+      action: {
+        label: 'Einladung annehmen',
+        url: h.link(`/invitations/accept?token=${encodeURIComponent(e.token)}`),
+      },
+    }),
+    'institution.verified': (e, h) => ({
+      subject: `${e.institution.name} wurde bestätigt`,
+      lines: [
+        `${e.institution.name} wurde vom Kreis geprüft und bestätigt. Sie können jetzt an der Partnersuche teilnehmen.`,
+      ],
+      action: { label: open, url: h.link(`/institutions/${e.institution.id}`) },
+    }),
+    'institution.rejected': (e, h) => ({
+      subject: `${e.institution.name} konnte nicht bestätigt werden`,
+      lines: [
+        `Der Kreis konnte ${e.institution.name} nicht bestätigen.`,
+        `Grund: ${e.reason}`,
+        'Sie können das Profil korrigieren und erneut einreichen.',
+      ],
+      action: { label: open, url: h.link(`/institutions/${e.institution.id}`) },
+    }),
+    'institution.suspended': (e, h) => ({
+      subject: `${e.institution.name} wurde gesperrt`,
+      lines: [
+        `${e.institution.name} wurde vorübergehend gesperrt und nimmt nicht an der Partnersuche teil.`,
+        `Grund: ${e.reason}`,
+      ],
+      action: { label: open, url: h.link(`/institutions/${e.institution.id}`) },
+    }),
+    'institution.reinstated': (e, h) => ({
+      subject: `${e.institution.name} ist wieder aktiv`,
+      lines: [`Die Sperre von ${e.institution.name} wurde aufgehoben.`],
+      action: { label: open, url: h.link(`/institutions/${e.institution.id}`) },
+    }),
+    'interest.reconfirm_requested': (e, h) => ({
+      subject: `Ist das Austauschinteresse von ${e.institution.name} noch aktuell?`,
+      lines: [
+        `Bitte bestätigen Sie bis ${h.when(e.deadline)}, dass das Austauschinteresse von ${e.institution.name} noch aktuell ist, oder schließen Sie es.`,
+      ],
+      action: { label: open, url: h.link(`/interests/${e.interestId}`) },
+    }),
+    'proposal.created': (e, h) => ({
+      subject: `Neuer Partnervorschlag: ${e.partner.name}`,
+      lines: [
+        `Wir schlagen ${e.partner.name} als Partner für ${e.own.name} vor (Übereinstimmung ${Math.round(e.score * 100)} %).`,
+        ...(e.expiresAt ? [`Bitte antworten Sie bis ${h.when(e.expiresAt)}.`] : []),
+      ],
+      action: { label: 'Vorschlag ansehen', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'proposal.accepted': (e, h) => ({
+      subject: `${e.partner.name} hat den Vorschlag angenommen`,
+      lines: [`${e.partner.name} hat den Partnervorschlag mit ${e.own.name} angenommen.`],
+      action: { label: 'Vorschlag ansehen', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'proposal.declined': (e, h) => ({
+      subject: `${e.partner.name} hat den Vorschlag abgelehnt`,
+      lines: [
+        `${e.partner.name} hat den Partnervorschlag mit ${e.own.name} abgelehnt.`,
+        `Grund: ${e.reason}`,
+      ],
+      action: { label: 'Vorschlag ansehen', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'proposal.expiring': (e, h) => ({
+      subject: `Vorschlag mit ${e.partner.name} läuft bald ab`,
+      lines: [
+        `Der Vorschlag zwischen ${e.own.name} und ${e.partner.name} läuft am ${h.when(e.expiresAt)} ab. Bitte antworten Sie vorher.`,
+      ],
+      action: { label: 'Vorschlag ansehen', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'proposal.expired': (e, h) => ({
+      subject: `Vorschlag mit ${e.partner.name} ist abgelaufen`,
+      lines: [`Der Vorschlag zwischen ${e.own.name} und ${e.partner.name} ist ohne Antwort abgelaufen.`],
+      action: { label: 'Vorschlag ansehen', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'proposal.officer_confirmed': (e, h) => ({
+      subject: `Vorschlag vom ${e.side === 'duren' ? 'Kreis Düren' : 'Büro Jinhua'} bestätigt: ${e.partner.name}`,
+      lines: [
+        `${e.side === 'duren' ? 'Der Kreis Düren' : 'Das Büro in Jinhua'} hat den Vorschlag zwischen ${e.own.name} und ${e.partner.name} bestätigt.`,
+      ],
+      action: { label: 'Vorschlag ansehen', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'interest.expressed': (e, h) => ({
+      subject: `${e.from.name} interessiert sich für einen Austausch mit ${e.to.name}`,
+      lines: [
+        `${e.from.name} hat Interesse am Austauschangebot von ${e.to.name} bekundet.`,
+        'Bitte sehen Sie es sich an und antworten Sie auf der Plattform.',
+      ],
+      action: { label: open, url: h.link(`/interests/${e.toInterestId}`) },
+    }),
+    'partnership.confirmed': (e, h) => ({
+      subject: `Partnerschaft bestätigt: ${e.a.name} und ${e.b.name}`,
+      lines: [
+        `${e.a.name} und ${e.b.name} sind jetzt Partner. Als Nächstes vereinbaren Sie ein erstes Online-Treffen.`,
+      ],
+      action: { label: open, url: h.link(`/partnerships/${e.partnershipId}`) },
+    }),
+    'meeting.slots_proposed': (e, h) => ({
+      subject: 'Neue Terminvorschläge für ein Treffen',
+      lines: ['Bitte wählen Sie einen dieser Termine:', ...e.slots.map((s) => `• ${h.eventTime(s)}`)],
+      action: { label: 'Termin wählen', url: h.link(`/meetings/${e.meetingId}`) },
+    }),
+    'meeting.scheduled': (e, h) => ({
+      subject: `Treffen vereinbart: ${e.title}`,
+      lines: [
+        `Das Treffen „${e.title}“ findet am ${h.eventTime(e.time)} statt.`,
+        'Die Kalendereinladung ist angehängt.',
+      ],
+      action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
+    }),
+    'meeting.changed': (e, h) => ({
+      subject: `Treffen verschoben: ${e.title}`,
+      lines: [
+        `Das Treffen „${e.title}“ wurde verlegt auf ${h.eventTime(e.time)}.`,
+        'Die aktualisierte Kalendereinladung ist angehängt.',
+      ],
+      action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
+    }),
+    'meeting.cancelled': (e, h) => ({
+      subject: `Treffen abgesagt: ${e.title}`,
+      lines: [`Das Treffen „${e.title}“ am ${h.eventTime(e.time)} wurde abgesagt.`],
+      action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
+    }),
+    'visit.scheduled': (e, h) => ({
+      subject: `Besuch vereinbart: ${e.title}`,
+      lines: [
+        `Der Besuch „${e.title}“ findet am ${h.eventTime(e.time)} statt.`,
+        'Die Kalendereinladung ist angehängt.',
+      ],
+      action: { label: open, url: h.link(`/visits/${e.visitId}`) },
+    }),
+    'visit.changed': (e, h) => ({
+      subject: `Besuch verschoben: ${e.title}`,
+      lines: [
+        `Der Besuch „${e.title}“ wurde verlegt auf ${h.eventTime(e.time)}.`,
+        'Die aktualisierte Kalendereinladung ist angehängt.',
+      ],
+      action: { label: open, url: h.link(`/visits/${e.visitId}`) },
+    }),
+    'visit.cancelled': (e, h) => ({
+      subject: `Besuch abgesagt: ${e.title}`,
+      lines: [`Der Besuch „${e.title}“ am ${h.eventTime(e.time)} wurde abgesagt.`],
+      action: { label: open, url: h.link(`/visits/${e.visitId}`) },
+    }),
+    'reminder.due': (e, h) => ({
+      subject: `Erinnerung: ${e.title} (${offset[e.offset]})`,
+      lines: [
+        `Erinnerung: ${e.kind === 'meeting' ? 'Das Treffen' : 'Der Besuch'} „${e.title}“ findet am ${h.eventTime(e.time)} statt.`,
+      ],
+      action: { label: open, url: h.link(`/${e.kind === 'meeting' ? 'meetings' : 'visits'}/${e.targetId}`) },
+    }),
+  },
+}

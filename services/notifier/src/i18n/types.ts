@@ -1,0 +1,74 @@
+import type { DomainEvent, DomainEventType, EventTime } from '@dj/queue'
+import type { Locale } from './format.js'
+
+/** Every event type the notifier turns into a message (digest.due triggers the digest mail instead). */
+export const MESSAGE_TYPES = [
+  'auth.email_verification_requested',
+  'auth.password_reset_requested',
+  'auth.password_changed',
+  'membership.invited',
+  'institution.verified',
+  'institution.rejected',
+  'institution.suspended',
+  'institution.reinstated',
+  'interest.reconfirm_requested',
+  'proposal.created',
+  'proposal.accepted',
+  'proposal.declined',
+  'proposal.expiring',
+  'proposal.expired',
+  'proposal.officer_confirmed',
+  'interest.expressed',
+  'partnership.confirmed',
+  'meeting.slots_proposed',
+  'meeting.scheduled',
+  'meeting.changed',
+  'meeting.cancelled',
+  'visit.scheduled',
+  'visit.changed',
+  'visit.cancelled',
+  'reminder.due',
+] as const satisfies readonly DomainEventType[]
+export type MessageType = (typeof MESSAGE_TYPES)[number]
+
+/** Security mail: always sent by email, at once, whatever the preferences say. */
+export const SECURITY_TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'auth.email_verification_requested',
+  'auth.password_reset_requested',
+  'auth.password_changed',
+])
+
+export interface Message {
+  subject: string
+  /** Paragraphs; the text part joins them with blank lines, the HTML part wraps each in <p>. */
+  lines: string[]
+  action?: { label: string; url: string }
+}
+
+/** What a template may use: formatting in the reader's zone and language, links to the web app. */
+export interface RenderHelpers {
+  locale: Locale
+  timeZone: string
+  when(iso: string): string
+  eventTime(time: EventTime): string
+  link(path: string): string
+}
+
+/** Like EventOf, but also narrows members that share one shape across several types (meeting.*). */
+export type EventFor<T extends string> = DomainEvent extends infer E
+  ? E extends { type: infer U }
+    ? T extends U
+      ? E & { type: T }
+      : never
+    : never
+  : never
+
+export type Template<T extends MessageType> = (event: EventFor<T>, h: RenderHelpers) => Message
+
+export interface Catalog {
+  events: { [T in MessageType]: Template<T> }
+  digest(items: { subject: string; at: string }[], day: string, h: RenderHelpers): Message
+  /** Footer line of every mail (why they get it, where to change it). */
+  footer(h: RenderHelpers): string
+  open: string
+}

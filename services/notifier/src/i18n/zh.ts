@@ -1,0 +1,162 @@
+import type { Catalog } from './types.js'
+
+const open = '查看'
+const offset = { '7d': '7天后', '24h': '明天', '1h': '1小时后' } as const
+
+export const zh: Catalog = {
+  open,
+  footer: (h) =>
+    `您收到此邮件是因为您在迪伦–金华交流平台上拥有账户。通知设置：${h.link('/settings/notifications')}`,
+  digest: (items, day, h) => ({
+    subject: `每日摘要（${day}）：${items.length} 条更新`,
+    lines: ['自上次摘要以来的新消息：', ...items.map((i) => `• ${i.subject} — ${h.when(i.at)}`)],
+    action: { label: '打开平台', url: h.link('/notifications') },
+  }),
+  events: {
+    'auth.email_verification_requested': (e, h) => ({
+      subject: '请确认您的电子邮箱地址',
+      lines: ['欢迎！请确认您的电子邮箱地址以完成账户设置。', `链接有效期至 ${h.when(e.expiresAt)}。`],
+      action: { label: '确认邮箱地址', url: h.link(`/verify-email?token=${encodeURIComponent(e.token)}`) },
+    }),
+    'auth.password_reset_requested': (e, h) => ({
+      subject: '重置密码',
+      lines: [
+        '有人请求重置您账户的密码。如果不是您本人操作，请忽略此邮件。',
+        `链接有效期至 ${h.when(e.expiresAt)}。`,
+      ],
+      action: { label: '设置新密码', url: h.link(`/reset-password?token=${encodeURIComponent(e.token)}`) },
+    }),
+    'auth.password_changed': (_e, h) => ({
+      subject: '您的密码已更改',
+      lines: [
+        '您账户的密码刚刚被更改，其他所有会话均已退出。',
+        '如果不是您本人操作，请立即重置密码并联系支持团队。',
+      ],
+      action: { label: '账户安全', url: h.link('/account/security') },
+    }),
+    'membership.invited': (e, h) => ({
+      subject: `邀请您加入 ${e.institution.name}`,
+      lines: [
+        `${e.invitedByName} 邀请您在迪伦–金华交流平台上加入 ${e.institution.name}。`,
+        `邀请有效期至 ${h.when(e.expiresAt)}。`,
+      ],
+      action: { label: '接受邀请', url: h.link(`/invitations/accept?token=${encodeURIComponent(e.token)}`) },
+    }),
+    'institution.verified': (e, h) => ({
+      subject: `${e.institution.name} 已通过审核`,
+      lines: [`${e.institution.name} 已通过主管部门审核，现在可以参与伙伴匹配。`],
+      action: { label: open, url: h.link(`/institutions/${e.institution.id}`) },
+    }),
+    'institution.rejected': (e, h) => ({
+      subject: `${e.institution.name} 未通过审核`,
+      lines: [
+        `主管部门未能审核通过 ${e.institution.name}。`,
+        `原因：${e.reason}`,
+        '您可以修改资料后重新提交。',
+      ],
+      action: { label: open, url: h.link(`/institutions/${e.institution.id}`) },
+    }),
+    'institution.suspended': (e, h) => ({
+      subject: `${e.institution.name} 已被暂停`,
+      lines: [`${e.institution.name} 已被暂停，暂时不参与伙伴匹配。`, `原因：${e.reason}`],
+      action: { label: open, url: h.link(`/institutions/${e.institution.id}`) },
+    }),
+    'institution.reinstated': (e, h) => ({
+      subject: `${e.institution.name} 已恢复`,
+      lines: [`${e.institution.name} 的暂停已解除。`],
+      action: { label: open, url: h.link(`/institutions/${e.institution.id}`) },
+    }),
+    'interest.reconfirm_requested': (e, h) => ({
+      subject: `${e.institution.name} 的交流意向是否仍然有效？`,
+      lines: [`请在 ${h.when(e.deadline)} 之前确认 ${e.institution.name} 的交流意向仍然有效，或将其关闭。`],
+      action: { label: open, url: h.link(`/interests/${e.interestId}`) },
+    }),
+    'proposal.created': (e, h) => ({
+      subject: `新的伙伴推荐：${e.partner.name}`,
+      lines: [
+        `我们推荐 ${e.partner.name} 作为 ${e.own.name} 的合作伙伴（匹配度 ${Math.round(e.score * 100)}%）。`,
+        ...(e.expiresAt ? [`请在 ${h.when(e.expiresAt)} 之前答复。`] : []),
+      ],
+      action: { label: '查看推荐', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'proposal.accepted': (e, h) => ({
+      subject: `${e.partner.name} 已接受推荐`,
+      lines: [`${e.partner.name} 已接受与 ${e.own.name} 的合作推荐。`],
+      action: { label: '查看推荐', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'proposal.declined': (e, h) => ({
+      subject: `${e.partner.name} 已拒绝推荐`,
+      lines: [`${e.partner.name} 已拒绝与 ${e.own.name} 的合作推荐。`, `原因：${e.reason}`],
+      action: { label: '查看推荐', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'proposal.expiring': (e, h) => ({
+      subject: `与 ${e.partner.name} 的推荐即将过期`,
+      lines: [`${e.own.name} 与 ${e.partner.name} 的推荐将于 ${h.when(e.expiresAt)} 过期，请尽快答复。`],
+      action: { label: '查看推荐', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'proposal.expired': (e, h) => ({
+      subject: `与 ${e.partner.name} 的推荐已过期`,
+      lines: [`${e.own.name} 与 ${e.partner.name} 的推荐未获答复，已过期。`],
+      action: { label: '查看推荐', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'proposal.officer_confirmed': (e, h) => ({
+      subject: `${e.side === 'duren' ? '迪伦县' : '金华'}主管部门已确认推荐：${e.partner.name}`,
+      lines: [
+        `${e.side === 'duren' ? '迪伦县' : '金华'}主管部门已确认 ${e.own.name} 与 ${e.partner.name} 的合作推荐。`,
+      ],
+      action: { label: '查看推荐', url: h.link(`/proposals/${e.proposalId}`) },
+    }),
+    'interest.expressed': (e, h) => ({
+      subject: `${e.from.name} 希望与 ${e.to.name} 开展交流`,
+      lines: [`${e.from.name} 对 ${e.to.name} 的交流意向表示了兴趣。`, '请在平台上查看并答复。'],
+      action: { label: open, url: h.link(`/interests/${e.toInterestId}`) },
+    }),
+    'partnership.confirmed': (e, h) => ({
+      subject: `伙伴关系已确认：${e.a.name} 与 ${e.b.name}`,
+      lines: [`${e.a.name} 与 ${e.b.name} 现已结为伙伴。下一步是安排第一次线上会议。`],
+      action: { label: open, url: h.link(`/partnerships/${e.partnershipId}`) },
+    }),
+    'meeting.slots_proposed': (e, h) => ({
+      subject: '新的会议时间建议',
+      lines: ['请从以下时间中选择一个：', ...e.slots.map((s) => `• ${h.eventTime(s)}`)],
+      action: { label: '选择时间', url: h.link(`/meetings/${e.meetingId}`) },
+    }),
+    'meeting.scheduled': (e, h) => ({
+      subject: `会议已安排：${e.title}`,
+      lines: [`会议“${e.title}”定于 ${h.eventTime(e.time)} 举行。`, '日历邀请见附件。'],
+      action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
+    }),
+    'meeting.changed': (e, h) => ({
+      subject: `会议已变更：${e.title}`,
+      lines: [`会议“${e.title}”已改至 ${h.eventTime(e.time)}。`, '更新后的日历邀请见附件。'],
+      action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
+    }),
+    'meeting.cancelled': (e, h) => ({
+      subject: `会议已取消：${e.title}`,
+      lines: [`原定于 ${h.eventTime(e.time)} 的会议“${e.title}”已取消。`],
+      action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
+    }),
+    'visit.scheduled': (e, h) => ({
+      subject: `访问已安排：${e.title}`,
+      lines: [`访问“${e.title}”定于 ${h.eventTime(e.time)}。`, '日历邀请见附件。'],
+      action: { label: open, url: h.link(`/visits/${e.visitId}`) },
+    }),
+    'visit.changed': (e, h) => ({
+      subject: `访问已变更：${e.title}`,
+      lines: [`访问“${e.title}”已改至 ${h.eventTime(e.time)}。`, '更新后的日历邀请见附件。'],
+      action: { label: open, url: h.link(`/visits/${e.visitId}`) },
+    }),
+    'visit.cancelled': (e, h) => ({
+      subject: `访问已取消：${e.title}`,
+      lines: [`原定于 ${h.eventTime(e.time)} 的访问“${e.title}”已取消。`],
+      action: { label: open, url: h.link(`/visits/${e.visitId}`) },
+    }),
+    'reminder.due': (e, h) => ({
+      subject: `提醒：${e.title}（${offset[e.offset]}）`,
+      lines: [
+        `提醒：${e.kind === 'meeting' ? '会议' : '访问'}“${e.title}”将于 ${h.eventTime(e.time)} 举行。`,
+      ],
+      action: { label: open, url: h.link(`/${e.kind === 'meeting' ? 'meetings' : 'visits'}/${e.targetId}`) },
+    }),
+  },
+}

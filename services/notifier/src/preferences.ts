@@ -1,0 +1,71 @@
+import { localParts, zonedInstant } from './i18n/format.js'
+import type { Locale } from './i18n/index.js'
+
+export interface Prefs {
+  locale: Locale | null
+  mode: 'immediate' | 'daily'
+  quietStart: string | null
+  quietEnd: string | null
+  channels: Record<string, { email?: boolean; inApp?: boolean }>
+}
+
+export function prefsFromRow(r: {
+  pref_locale?: Locale | null
+  mode?: string | null
+  quiet_start?: string | null
+  quiet_end?: string | null
+  channels?: Record<string, { email?: boolean; inApp?: boolean }> | null
+}): Prefs {
+  return {
+    locale: r.pref_locale ?? null,
+    mode: r.mode === 'daily' ? 'daily' : 'immediate',
+    quietStart: r.quiet_start ?? null,
+    quietEnd: r.quiet_end ?? null,
+    channels: r.channels ?? {},
+  }
+}
+
+export const wantsEmail = (p: Prefs, type: string) => p.channels[type]?.email !== false
+export const wantsInApp = (p: Prefs, type: string) => p.channels[type]?.inApp !== false
+
+const toMinutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number)
+  return (h ?? 0) * 60 + (m ?? 0)
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+/**
+ * When `now` falls in the user's quiet hours (local wall clock, may wrap past midnight), the
+ * instant they end; otherwise null.
+ */
+export function quietUntil(now: Date, prefs: Prefs, timeZone: string): Date | null {
+  if (!prefs.quietStart || !prefs.quietEnd) return null
+  const start = toMinutes(prefs.quietStart)
+  const end = toMinutes(prefs.quietEnd)
+  if (start === end) return null
+  const { date, minutes } = localParts(now, timeZone)
+  if (start < end) {
+    return minutes >= start && minutes < end ? zonedInstant(date, end, timeZone) : null
+  }
+  if (minutes >= start) return zonedInstant(addDays(date, 1), end, timeZone)
+  if (minutes < end) return zonedInstant(date, end, timeZone)
+  return null
+}
+
+export const DIGEST_MINUTES = 8 * 60
+
+/** The latest local 08:00 at or before `now`: digest items created before it are due, for that day. */
+export function digestCutoff(now: Date, timeZone: string): { day: string; cutoff: Date } {
+  const { date, minutes } = localParts(now, timeZone)
+  const day = minutes >= DIGEST_MINUTES ? date : addDays(date, -1)
+  return { day, cutoff: zonedInstant(day, DIGEST_MINUTES, timeZone) }
+}
+
+export function cutoffOfDay(day: string, timeZone: string): Date {
+  return zonedInstant(day, DIGEST_MINUTES, timeZone)
+}

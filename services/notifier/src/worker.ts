@@ -1,0 +1,109 @@
+import { markOutboxDone } from '@dj/outbox'
+import {
+  checkProcessors,
+  createWorkerConnection,
+  type Processor,
+  type ProcessorEntry,
+  type RedisConfig,
+} from '@dj/queue'
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq'
+import { sql } from 'drizzle-orm'
+import { type DeliverDeps, deliverOutboxEvent } from './deliver.js'
+import { sendDigest } from './digest.js'
+import { PermanentSendError } from './errors.js'
+
+const lastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
+
+export function processors(deps: DeliverDeps): ProcessorEntry<'notify'>[] {
+  const outboxEvent: Processor<'notify', 'outbox.event'> = async (job) => {
+    const { outboxId, event } = job.data
+    if (event.type === 'digest.due') {
+      const [row] = (await deps.db.execute(
+        sql`select done_at from outbox where id = ${outboxId}::uuid`,
+      )) as unknown as { done_at: Date | null }[]
+      if (!row || row.done_at) return 'skipped'
+      const result = await digestOrUnrecoverable(deps, event.userId, event.day)
+      await markOutboxDone(deps.db, outboxId)
+      return result
+    }
+    const outcome = await deliverOutboxEvent(deps, outboxId, event, { lastAttempt: lastAttempt(job) })
+    if (outcome.kind === 'deferred') {
+      // Quiet hours: the same job comes back when they end (no attempt is used up).
+      await job.moveToDelayed(outcome.until.getTime(), job.token)
+      throw new DelayedError()
+    }
+    if (outcome.kind === 'done' && outcome.failed.length > 0) {
+      // Kept in the failed set for admins; the failed deliveries are in PostgreSQL too.
+      throw new UnrecoverableError(outcome.failed.map((f) => f.message).join('; '))
+    }
+    return outcome.kind
+  }
+  const digest: Processor<'notify', 'digest.send'> = async (job) =>
+    digestOrUnrecoverable(deps, job.data.userId, job.data.day)
+  return [
+    ['outbox.event', outboxEvent],
+    ['digest.send', digest],
+  ]
+}
+
+async function digestOrUnrecoverable(deps: DeliverDeps, userId: string, day: string) {
+  try {
+    return await sendDigest(deps, userId, day)
+  } catch (error) {
+    if (error instanceof PermanentSendError) throw new UnrecoverableError(error.message)
+    throw error
+  }
+}
+
+export interface NotifyWorkerOptions {
+  concurrency: number
+  lockMs: number
+  onError?: (error: Error) => void
+  onFailed?: (job: Job | undefined, error: Error) => void
+}
+
+/**
+ * The notify worker. Built here rather than with @dj/queue's startWorker because quiet-hour
+ * deferral needs the job's lock token (moveToDelayed); the processor registry check is the same.
+ */
+export function createNotifyWorker(redis: RedisConfig, deps: DeliverDeps, options: NotifyWorkerOptions) {
+  const map = checkProcessors('notify', processors(deps))
+  const connection = createWorkerConnection(redis.REDIS_URL)
+  connection.on('error', (e) => options.onError?.(e))
+  const worker = new Worker(
+    'notify',
+    async (job) => {
+      const fn = map.get(job.name)
+      if (!fn) throw new UnrecoverableError(`no processor for ${job.name}`)
+      return fn(job)
+    },
+    {
+      connection,
+      prefix: redis.QUEUE_PREFIX,
+      concurrency: options.concurrency,
+      autorun: false,
+      // A killed worker's active job is noticed and retried after about one lock period.
+      lockDuration: options.lockMs,
+      stalledInterval: options.lockMs,
+      maxStalledCount: 5,
+    },
+  )
+  worker.on('error', (e) => options.onError?.(e))
+  worker.on('failed', (job, e) => options.onFailed?.(job, e))
+  return {
+    worker,
+    start() {
+      void worker.run().catch((e) => options.onError?.(e as Error))
+    },
+    async close(deadlineMs: number) {
+      let timer: NodeJS.Timeout | undefined
+      const deadline = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), deadlineMs)
+      })
+      const outcome = await Promise.race([worker.close().then(() => 'closed' as const), deadline])
+      clearTimeout(timer)
+      if (outcome === 'timeout') await worker.close(true)
+      connection.disconnect()
+    },
+  }
+}
