@@ -58,16 +58,21 @@ export function createRelay(options: RelayOptions): Relay {
         limit ${batchSize}
         for update skip locked`)) as unknown as PendingRow[]
       if (rows.length === 0) return 0
+      // One bulk enqueue per queue: a round trip per batch instead of per row.
+      const byQueue = new Map<QueueName, PendingRow[]>()
+      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row])
       const dispatched: string[] = []
-      for (const row of rows) {
+      for (const [queue, group] of byQueue) {
         try {
-          await options.producers.add(
-            row.queue,
-            'outbox.event',
-            { outboxId: row.id, event: row.payload },
-            { jobId: row.id },
+          await options.producers.addBulk(
+            queue,
+            group.map((row) => ({
+              name: 'outbox.event' as const,
+              data: { outboxId: row.id, event: row.payload },
+              opts: { jobId: row.id },
+            })),
           )
-          dispatched.push(row.id)
+          dispatched.push(...group.map((r) => r.id))
         } catch (error) {
           // Redis is down: stop the batch; undispatched rows stay pending for the next run.
           options.onError?.(error)

@@ -12,6 +12,11 @@ export interface Producers {
     data: JobData<Q, N>,
     opts?: JobsOptions,
   ): Promise<string>
+  /** Adds many jobs in one round trip; jobs whose id already exists are left as they are. */
+  addBulk<Q extends QueueName, N extends JobName<Q>>(
+    queue: Q,
+    jobs: { name: N; data: JobData<Q, N>; opts?: JobsOptions }[],
+  ): Promise<string[]>
   queue(name: QueueName): Queue
   connection: Redis
   ping(): Promise<void>
@@ -40,6 +45,17 @@ export function createProducers(config: RedisConfig): Producers {
       try {
         const job = await queueFor(queue).add(name, data, opts)
         return job.id ?? ''
+      } catch (error) {
+        throw new QueueUnavailableError(error)
+      }
+    },
+    async addBulk(queue, jobs) {
+      if (!QUEUE_NAMES.includes(queue)) throw new Error(`unknown queue ${queue}`)
+      if (connection.status !== 'ready') throw new QueueUnavailableError(`redis ${connection.status}`)
+      if (jobs.length === 0) return []
+      try {
+        const added = await queueFor(queue).addBulk(jobs)
+        return added.map((j) => j.id ?? '')
       } catch (error) {
         throw new QueueUnavailableError(error)
       }

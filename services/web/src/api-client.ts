@@ -1,0 +1,93 @@
+/** Server-to-server calls to the API; the browser never sees the tokens. */
+
+export interface Problem {
+  status: number
+  code: string
+  title?: string
+  detail?: string
+  errors?: { field: string; message: string }[]
+}
+
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T }
+  | { ok: false; status: number; problem: Problem }
+
+export interface TokenPair {
+  accessToken: string
+  refreshToken: string
+  expiresIn: number
+}
+
+export interface CallOptions {
+  token?: string | undefined
+  body?: unknown
+  requestId?: string
+  clientIp?: string
+  /** A body sent as is (e.g. a CSV file) instead of JSON. */
+  raw?: { body: Buffer; type: string }
+}
+
+export class ApiClient {
+  /** Refreshes in flight or just done, by refresh token: parallel requests of one browser must not
+   * present the same refresh token twice, or the API treats it as theft and ends every session. */
+  readonly #refreshing = new Map<string, Promise<ApiResult<TokenPair>>>()
+
+  constructor(readonly baseUrl: string) {}
+
+  async call<T>(method: string, path: string, options: CallOptions = {}): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (options.raw) headers['content-type'] = options.raw.type
+    else if (options.body !== undefined) headers['content-type'] = 'application/json'
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`
+    if (options.requestId) headers['x-request-id'] = options.requestId
+    if (options.clientIp) headers['x-forwarded-for'] = options.clientIp
+    let res: Response
+    try {
+      res = await fetch(new URL(path, this.baseUrl), {
+        method,
+        headers,
+        ...(options.raw
+          ? { body: new Uint8Array(options.raw.body) }
+          : options.body !== undefined
+            ? { body: JSON.stringify(options.body) }
+            : {}),
+        signal: AbortSignal.timeout(15_000),
+      })
+    } catch {
+      return { ok: false, status: 503, problem: { status: 503, code: 'SERVICE_UNAVAILABLE' } }
+    }
+    const text = await res.text()
+    let parsed: unknown = null
+    if (text) {
+      try {
+        parsed = JSON.parse(text)
+      } catch {
+        parsed = null
+      }
+    }
+    if (res.ok) return { ok: true, status: res.status, data: parsed as T }
+    const problem = (parsed && typeof parsed === 'object' ? parsed : {}) as Partial<Problem>
+    return {
+      ok: false,
+      status: res.status,
+      problem: {
+        ...problem,
+        status: res.status,
+        code: problem.code ?? (res.status >= 500 ? 'INTERNAL' : 'UNKNOWN'),
+      },
+    }
+  }
+
+  refresh(
+    refreshToken: string,
+    options: Omit<CallOptions, 'body' | 'token'> = {},
+  ): Promise<ApiResult<TokenPair>> {
+    const pending = this.#refreshing.get(refreshToken)
+    if (pending) return pending
+    const promise = this.call<TokenPair>('POST', '/v1/auth/refresh', { ...options, body: { refreshToken } })
+    this.#refreshing.set(refreshToken, promise)
+    // Keep the answer a little while so a request that arrives just after still gets the new pair.
+    void promise.finally(() => setTimeout(() => this.#refreshing.delete(refreshToken), 30_000).unref())
+    return promise
+  }
+}

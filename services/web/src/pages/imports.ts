@@ -1,0 +1,162 @@
+import type { MultipartFile } from '@fastify/multipart'
+import type { FastifyPluginAsync } from 'fastify'
+import { csrfField, emptyForm, errorSummary, type FormState, hasErrors, problemMessage } from '../forms.js'
+import { type Html, html } from '../html.js'
+import { messagePage, noticeOf, requireRole, seeOther, send } from '../http/respond.js'
+import { formatDateTime } from '../i18n/index.js'
+import { page } from '../layout.js'
+import type { View } from '../view.js'
+import { type Side, UUID } from './registry-types.js'
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+interface ImportStatus {
+  id: string
+  side: Side
+  status: 'queued' | 'running' | 'done' | 'failed'
+  fileName: string | null
+  total: number
+  processed: number
+  created: number
+  updated: number
+  unchanged: number
+  failed: number
+  report: { line: number; column: string; reason: string }[]
+  error: string | null
+  createdAt: string
+  finishedAt: string | null
+}
+
+const progressOf = (s: ImportStatus) =>
+  s.total > 0 ? Math.round((s.processed / s.total) * 100) : s.status === 'done' ? 100 : 0
+
+function uploadPage(v: View, state: FormState): Html {
+  const admin = v.me?.role === 'admin'
+  return page(v, {
+    title: v.t('imports.title'),
+    hasErrors: hasErrors(state),
+    body: html`${errorSummary(v, state, { file: 'field.file', side: 'field.side' })}
+<p>${v.t('imports.intro')}</p>
+<p><code>external_key, name, kind, municipality</code></p>
+<form method="post" action="/officer/imports" enctype="multipart/form-data" novalidate>
+  ${csrfField(v)}
+  ${
+    admin &&
+    html`<fieldset class="field${state.errors['side'] ? ' field-error' : ''}"><legend>${v.t('field.side')}</legend>
+    ${state.errors['side'] && html`<p class="error" id="f-side-error">${v.t(state.errors['side'])}</p>`}
+    <div class="radio"><input type="radio" id="f-side" name="side" value="duren"><label for="f-side">${v.t('side.duren')}</label></div>
+    <div class="radio"><input type="radio" id="f-side-1" name="side" value="jinhua"><label for="f-side-1">${v.t('side.jinhua')}</label></div>
+  </fieldset>`
+  }
+  <div class="field${state.errors['file'] ? ' field-error' : ''}">
+    <label for="f-file">${v.t('field.file')}</label>
+    <p class="hint" id="f-file-hint">${v.t('field.fileHint')}</p>
+    ${state.errors['file'] && html`<p class="error" id="f-file-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${v.t(state.errors['file'])}</p>`}
+    <input id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="f-file-hint${state.errors['file'] ? ' f-file-error' : ''}"${
+      state.errors['file'] ? html` aria-invalid="true"` : ''
+    }>
+  </div>
+  <button type="submit">${v.t('imports.submit')}</button>
+</form>`,
+  })
+}
+
+function statusPage(v: View, s: ImportStatus, notice?: string): Html {
+  const running = s.status === 'queued' || s.status === 'running'
+  const progress = progressOf(s)
+  return page(v, {
+    title: v.t('import.title'),
+    notice,
+    body: html`<dl class="facts">
+  ${s.fileName && html`<dt>${v.t('field.file')}</dt><dd>${s.fileName}</dd>`}
+  <dt>${v.t('col.side')}</dt><dd>${v.t(`side.${s.side}`)}</dd>
+  <dt>${v.t('round.status')}</dt><dd data-round-status>${v.t(`roundStatus.${s.status}`)}</dd>
+  <dt>${v.t('round.started')}</dt><dd><time datetime="${s.createdAt}">${formatDateTime(v.locale, v.timeZone, s.createdAt)}</time></dd>
+</dl>
+${
+  running &&
+  html`<div class="round-progress" data-poll="/officer/imports/${s.id}/status.json">
+  <label for="import-progress">${v.t('round.progress')}</label>
+  <progress id="import-progress" max="100" value="${progress}">${progress} %</progress>
+  <p aria-live="polite" data-progress-text>${v.t('round.progressText', { progress })}</p>
+  <p><a href="/officer/imports/${s.id}">${v.t('round.reload')}</a></p>
+</div>`
+}
+${s.status === 'failed' && html`<div class="error-summary" role="alert"><p>${v.t('import.failed')}</p>${s.error && html`<p lang="en">${s.error}</p>`}</div>`}
+<p>${v.t('import.counts', { processed: s.processed, total: s.total, created: s.created, updated: s.updated, unchanged: s.unchanged, failed: s.failed })}</p>
+${
+  s.report.length > 0 &&
+  html`<h2>${v.t('import.report')}</h2>
+<p class="hint">${v.t('import.reasonNote')}</p>
+<div class="table-scroll"><table>
+  <caption class="visually-hidden">${v.t('import.report')}</caption>
+  <thead><tr><th scope="col">${v.t('col.line')}</th><th scope="col">${v.t('col.column')}</th><th scope="col">${v.t('col.reason')}</th></tr></thead>
+  <tbody>${s.report.map(
+    (r) =>
+      html`<tr><th scope="row">${r.line}</th><td><code>${r.column}</code></td><td lang="en">${r.reason}</td></tr>`,
+  )}</tbody>
+</table></div>`
+}
+<p><a href="/officer/imports">${v.t('imports.another')}</a></p>`,
+  })
+}
+
+export const importPages: FastifyPluginAsync = async (app) => {
+  const staff = ['officer', 'admin'] as const
+
+  app.get('/officer/imports', async (request, reply) => {
+    if (!requireRole(request, reply, [...staff])) return reply
+    return send(reply, uploadPage(request.view, emptyForm()))
+  })
+
+  app.post('/officer/imports', { bodyLimit: MAX_UPLOAD_BYTES + 65_536 }, async (request, reply) => {
+    const me = requireRole(request, reply, [...staff])
+    if (!me) return reply
+    const v = request.view
+    const body = request.body as Record<string, { value?: unknown } | MultipartFile | undefined>
+    const file = body['file'] as MultipartFile | undefined
+    const side = (body['side'] as { value?: unknown } | undefined)?.value
+    const state = emptyForm()
+    const content = file && 'toBuffer' in file ? await file.toBuffer() : undefined
+    if (!content || content.length === 0) state.errors['file'] = 'err.file'
+    if (me.role === 'admin' && side !== 'duren' && side !== 'jinhua') state.errors['side'] = 'err.required'
+    if (hasErrors(state) || !content) return send(reply, uploadPage(v, state), 400)
+    const query = new URLSearchParams()
+    if (file?.filename) query.set('fileName', file.filename.slice(0, 200))
+    if (me.role === 'admin') query.set('side', String(side))
+    const res = await v.upload<ImportStatus>(`/v1/officer/imports?${query}`, content, 'text/csv')
+    if (!res.ok) {
+      state.errors['file'] =
+        res.status === 400 || res.status === 413 || res.status === 415
+          ? 'err.csv'
+          : problemMessage(res.problem)
+      return send(reply, uploadPage(v, state), res.status >= 500 ? 503 : 400)
+    }
+    return seeOther(reply, `/officer/imports/${res.data.id}?notice=import-started`)
+  })
+
+  app.get<{ Params: { id: string } }>('/officer/imports/:id', async (request, reply) => {
+    if (!requireRole(request, reply, [...staff])) return reply
+    const v = request.view
+    if (!UUID.test(request.params.id)) return messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
+    const res = await v.api<ImportStatus>('GET', `/v1/officer/imports/${request.params.id}`)
+    if (!res.ok) return messagePage(v, reply, 'error.title', problemMessage(res.problem), res.status)
+    return send(reply, statusPage(v, res.data, noticeOf(request.query)))
+  })
+
+  app.get<{ Params: { id: string } }>('/officer/imports/:id/status.json', async (request, reply) => {
+    const v = request.view
+    if (!v.me || v.me.role === 'coordinator') return reply.status(403).send({ error: 'forbidden' })
+    if (!UUID.test(request.params.id)) return reply.status(404).send({ error: 'not found' })
+    const res = await v.api<ImportStatus>('GET', `/v1/officer/imports/${request.params.id}`)
+    if (!res.ok) return reply.status(res.status).send({ error: res.problem.code })
+    const progress = progressOf(res.data)
+    void reply.header('cache-control', 'no-store')
+    return {
+      status: res.data.status,
+      progress,
+      statusText: v.t(`roundStatus.${res.data.status}`),
+      progressText: v.t('round.progressText', { progress }),
+    }
+  })
+}

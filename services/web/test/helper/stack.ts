@@ -1,0 +1,64 @@
+import type { AddressInfo } from 'node:net'
+// The API's own test helper: real API, fresh database and Redis prefix per test file.
+import { startTestApp, type TestContext } from '../../../api/test/helper/app.js'
+import { buildApp, type WebApp } from '../../src/app.js'
+import { loadWebConfig } from '../../src/config.js'
+
+export interface Stack {
+  api: TestContext
+  apiUrl: string
+  web: WebApp
+  webUrl: string
+  close(): Promise<void>
+}
+
+export const SESSION_SECRET = 'web-test-session-secret-0123456789abcdef'
+
+export async function startWeb(
+  apiUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ web: WebApp; webUrl: string }> {
+  const config = loadWebConfig({
+    env: {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      API_URL: apiUrl,
+      SESSION_SECRET,
+      PUBLIC_WEB_URL: 'http://127.0.0.1',
+      ...env,
+    },
+    envFile: false,
+  })
+  const web = await buildApp({ config, logger: false })
+  await web.listen({ port: 0, host: '127.0.0.1' })
+  return { web, webUrl: `http://127.0.0.1:${(web.server.address() as AddressInfo).port}` }
+}
+
+/** API (in-process, ephemeral port) + web app (ephemeral port) on one fresh database. */
+export async function startStack(label: string): Promise<Stack> {
+  const api = await startTestApp(`web-${label}`)
+  await api.app.listen({ port: 0, host: '127.0.0.1' })
+  const apiUrl = `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`
+  const { web, webUrl } = await startWeb(apiUrl)
+  return {
+    api,
+    apiUrl,
+    web,
+    webUrl,
+    async close() {
+      await web.close()
+      await api.close()
+    },
+  }
+}
+
+/** The token a user was emailed, read from the outbox the way the API tests do. */
+export async function emailedToken(stack: Stack, email: string, type: string): Promise<string> {
+  const rows = await stack.api.app.dbHandle.sql<{ token: string }[]>`
+    select o.payload->>'token' as token from outbox o
+    join users u on u.id::text = o.payload->>'userId'
+    where o.event_type = ${type} and lower(u.email) = lower(${email})
+    order by o.created_at desc limit 1`
+  if (!rows[0]) throw new Error(`no ${type} for ${email}`)
+  return rows[0].token
+}
