@@ -18,18 +18,22 @@ env.MAIL_FROM ??= 'Düren–Jinhua Austausch <no-reply@dj.localhost>'
 env.PUBLIC_WEB_URL ??= 'http://localhost:8080'
 env.API_URL ??= `http://127.0.0.1:${env.PORT ?? 3000}`
 
-// A dev-only secret kept under .demo/ so sign-ins survive restarts; never used in production.
-if (!env.JWT_SECRET) {
-  const file = join(root, '.demo', 'jwt-secret')
+// Dev-only secrets kept under .demo/ so sign-ins survive restarts; never used in production.
+function devSecret(name) {
+  if (env[name]) return
+  const file = join(root, '.demo', name.toLowerCase().replace(/_/g, '-'))
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
   }
-  env.JWT_SECRET = readFileSync(file, 'utf8').trim()
-  console.log(
-    '! development: using the throw-away JWT secret in .demo/jwt-secret (set JWT_SECRET for real use)',
-  )
+  env[name] = readFileSync(file, 'utf8').trim()
+  console.log(`! development: using the throw-away ${name} in .demo/ (set ${name} for real use)`)
 }
+devSecret('JWT_SECRET')
+devSecret('SESSION_SECRET')
+// Locally every web sign-in reaches the API from 127.0.0.1 through the web server, which forwards
+// the browser's address; trust that one hop so the per-IP login limit applies per person.
+env.TRUST_PROXY_HOPS ??= '1'
 
 function run(cmd, args, opts = {}) {
   execFileSync(cmd, args, { stdio: 'inherit', cwd: root, env, ...opts })
