@@ -132,6 +132,17 @@ await t.test(
     t.match(json<{ partner: { contact: { name: string } } }>(afterJ).partner.contact, {
       name: `Contact ${d.name}`,
     })
+    const profile = await app.inject({
+      method: 'GET',
+      url: `/v1/institutions/${j.id}`,
+      headers: bearer(coordD.accessToken),
+    })
+    t.equal(profile.statusCode, 200)
+    t.match(
+      json<{ access: string; contact: { email: string } }>(profile),
+      { access: 'public', contact: { email: 'contact@jinhua.example' } },
+      'the partner profile carries the contact person once the partnership exists',
+    )
 
     const acceptAfter = await post(`/v1/proposals/${id}/accept`, coordD.accessToken)
     t.equal(acceptAfter.statusCode, 200, 'accepting a confirmed proposal I accepted is idempotent')
