@@ -3,8 +3,8 @@ import Type, { type Static } from 'typebox'
 
 export const MatcherEnv = Type.Object({
   ...CommonEnv,
-  PORT: Port(3013),
-  HOST: Type.String({ default: '127.0.0.1' }),
+  MATCHER_PORT: Port(3013),
+  MATCHER_HOST: Type.String({ default: '127.0.0.1' }),
   /**
    * Scoring weights as JSON, e.g. {"topics":0.3,"continuation":0}; criteria left out keep the
    * engine's defaults. Empty: the engine's defaults.

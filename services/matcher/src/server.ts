@@ -16,7 +16,7 @@ const matcher = await startMatcher({
   listen: true,
 })
 const log = matcher.health.log
-log.info({ port: config.PORT }, 'matcher started')
+log.info({ port: config.MATCHER_PORT }, 'matcher started')
 // close-with-grace enforces the hard deadline even if close() hangs; the worker has its own, shorter one.
 closeWithGrace({ delay: config.SHUTDOWN_DEADLINE_MS + 2_000 }, async ({ err, signal }) => {
   if (err) log.error({ err }, 'shutting down after an uncaught error')

@@ -81,7 +81,7 @@ export async function startMatcher(options: StartOptions): Promise<Matcher> {
     onError: (e) => log.warn({ err: e }, 'relay error'),
   })
   relay.start(options.relayIntervalMs ?? 500)
-  if (options.listen) await health.listen({ port: config.PORT, host: config.HOST })
+  if (options.listen) await health.listen({ port: config.MATCHER_PORT, host: config.MATCHER_HOST })
 
   let closing: Promise<void> | undefined
   return {

@@ -22,7 +22,7 @@ const config = loadMatcherConfig({
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
     QUEUE_PREFIX: redis.prefix,
-    PORT: '0',
+    MATCHER_PORT: '0',
   },
   envFile: false,
 })

@@ -3,8 +3,8 @@ import Type, { type Static } from 'typebox'
 
 export const SchedulerEnv = Type.Object({
   ...CommonEnv,
-  PORT: Port(3014),
-  HOST: Type.String({ default: '127.0.0.1' }),
+  SCHEDULER_PORT: Port(3014),
+  SCHEDULER_HOST: Type.String({ default: '127.0.0.1' }),
   /** Sender shown as ORGANIZER in invitations (a role mailbox, not a person). */
   ORGANIZER_EMAIL: Type.String({ default: 'termine@dueren-jinhua.example' }),
   INTRO_MEETING_MINUTES: Type.Integer({ minimum: 15, maximum: 240, default: 60 }),

@@ -28,4 +28,4 @@ closeWithGrace({ delay: config.SHUTDOWN_DEADLINE_MS + 2_000 }, async ({ err, sig
 })
 
 await scheduler.start()
-await app.listen({ port: config.PORT, host: config.HOST })
+await app.listen({ port: config.SCHEDULER_PORT, host: config.SCHEDULER_HOST })
