@@ -16,6 +16,7 @@ import authRoutes from './routes/v1/auth.js'
 import matchingRoutes from './routes/v1/matching/index.js'
 import meRoutes from './routes/v1/me.js'
 import notificationRoutes from './routes/v1/notifications.js'
+import officerReportingRoutes from './routes/v1/officer/index.js'
 import registryRoutes from './routes/v1/registry/index.js'
 import schedulingRoutes from './routes/v1/scheduling/index.js'
 
@@ -68,6 +69,7 @@ export async function buildApp(options: BuildOptions) {
       await v1.register(registryRoutes)
       await v1.register(matchingRoutes)
       await v1.register(schedulingRoutes)
+      await v1.register(officerReportingRoutes)
     },
     { prefix: '/v1' },
   )

@@ -1,5 +1,6 @@
 import { type Db, type DbOrTx, institutions } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
+import { expireProposal } from '@dj/proposals'
 import type { InstitutionRef } from '@dj/queue'
 import { inArray, sql } from 'drizzle-orm'
 import { SchedulerError } from './errors.js'
@@ -69,31 +70,9 @@ const handlers: Record<string, Handler> = {
     return true
   },
 
-  // The proposals table belongs to the matcher; no package offers expireProposals(), so this is a
-  // minimal conditional update (a concurrent expiry elsewhere simply makes this one a no-op).
+  // The same rule as the API's "expire now" sweep, from the shared proposals package.
   async 'proposal.expire'(tx, timer) {
-    const id = str(timer.payload.proposalId)
-    const rows = (await tx.execute(sql`
-      update proposals set status = 'expired', decided_at = now(), updated_at = now()
-      where id = ${id}::uuid and status = 'open' and expires_at <= now()
-      returning institution_a, institution_b`)) as unknown as {
-      institution_a: string
-      institution_b: string
-    }[]
-    const p = rows[0]
-    if (!p) return false
-    const pair = await refs(tx, p.institution_a, p.institution_b)
-    if (!pair) return true
-    for (const [own, partner] of [pair, [pair[1], pair[0]]] as const) {
-      await writeOutbox(tx, {
-        type: 'proposal.expired',
-        audience: { institutionIds: [own.id] },
-        proposalId: id,
-        own,
-        partner,
-      })
-    }
-    return true
+    return expireProposal(tx, str(timer.payload.proposalId), new Date())
   },
 
   async 'interest.reconfirm'(tx, timer) {

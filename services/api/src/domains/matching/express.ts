@@ -10,12 +10,12 @@ import {
   type Tx,
 } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
+import { institutionRefs, notifyBothSides } from '@dj/proposals'
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { Errors } from '../../http/errors.js'
 import type { Principal } from '../../plugins/auth.js'
 import { MatchingErrors } from './errors.js'
 import { createPartnership } from './partnerships.js'
-import { institutionRefs, notifyBothSides } from './refs.js'
 
 export interface ExpressResult {
   created: boolean

@@ -1,7 +1,7 @@
 import { type DbOrTx, partnerships, proposals } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
+import { institutionRefs, type ProposalRow } from '@dj/proposals'
 import { and, eq, inArray, or } from 'drizzle-orm'
-import { institutionRefs, type ProposalRow } from './refs.js'
 
 /**
  * Turns an accepted proposal into a partnership (idempotent: one per interest pair and per

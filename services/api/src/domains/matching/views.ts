@@ -10,13 +10,13 @@ import {
   proposals,
   type Side,
 } from '@dj/db'
+import type { ProposalRow } from '@dj/proposals'
 import { and, asc, eq, gt, inArray, or } from 'drizzle-orm'
 import { Errors } from '../../http/errors.js'
 import type { Principal } from '../../plugins/auth.js'
 import { canSeeContact } from '../registry/access.js'
 import { publicInstitution } from '../registry/institutions.js'
 import { interestOut } from '../registry/interests.js'
-import type { ProposalRow } from './refs.js'
 import { coordinatorSideOf, type WorkflowOptions } from './workflow.js'
 
 type Answer = 'accept' | 'decline' | null

@@ -9,13 +9,13 @@ import {
   type Side,
   type Tx,
 } from '@dj/db'
+import { expireDueProposals, notifyBothSides, type ProposalRow } from '@dj/proposals'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { Errors } from '../../http/errors.js'
 import type { Principal } from '../../plugins/auth.js'
 import { writeAudit } from '../audit.js'
 import { MatchingErrors } from './errors.js'
 import { createPartnership } from './partnerships.js'
-import { notifyBothSides, type ProposalRow } from './refs.js'
 
 export interface WorkflowOptions {
   autoConfirm: boolean
@@ -212,24 +212,7 @@ async function partnershipIdOf(tx: DbOrTx, proposalId: string): Promise<string |
   return rows[0]?.id ?? null
 }
 
-/**
- * Moves open proposals whose answer time has passed to `expired` and tells both sides. Safe to
- * run from several places at once: rows another run holds are skipped and picked up next time.
- */
+/** Moves every overdue open proposal to `expired`; the rule itself lives in @dj/proposals. */
 export async function expireProposals(db: Db, now: Date): Promise<{ expired: string[] }> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(proposals)
-      .set({ status: 'expired', decidedAt: now, updatedAt: now })
-      .where(
-        sql`${proposals.id} in (
-          select id from proposals
-          where status = 'open' and expires_at is not null and expires_at <= ${now.toISOString()}::timestamptz
-          order by expires_at, id
-          for update skip locked)`,
-      )
-      .returning()
-    for (const row of rows) await notifyBothSides(tx, row, { type: 'proposal.expired' })
-    return { expired: rows.map((r) => r.id) }
-  })
+  return expireDueProposals(db, now)
 }

@@ -1,0 +1,2 @@
+export { expireDueProposals, expireProposal } from './expiry.js'
+export { institutionRefs, notifyBothSides, type ProposalRow } from './refs.js'

@@ -1,0 +1,170 @@
+import { type DbOrTx, institutions, interests, partnerships, proposals, regionUnit, type Side } from '@dj/db'
+import { asc, eq, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { Principal } from '../../plugins/auth.js'
+import { type CsvCell, toCsv } from './csv.js'
+
+/** Column order of institutions.csv (documented on the route; the web page links the file). */
+export const INSTITUTION_COLUMNS = [
+  'id',
+  'side',
+  'name',
+  'name_de',
+  'name_en',
+  'name_zh',
+  'status',
+  'kind',
+  'subtype',
+  'discipline',
+  'municipality_id',
+  'municipality_de',
+  'municipality_zh',
+  'website',
+  'size',
+  'languages',
+  'interests',
+  'interests_open',
+  'proposals',
+  'partnerships',
+  'created_at',
+  'status_changed_at',
+  'contact_name',
+  'contact_role',
+  'contact_email',
+] as const
+
+const inst = institutions.id
+const count = (query: SQL) => sql<number>`(${query})::int`
+
+/**
+ * The side's institutions (every side for an admin without `side`), ordered by side and name.
+ * The contact person is only written for readers of the institution's own side (or admins);
+ * nobody else's personal data is in the file.
+ */
+export async function institutionsCsv(db: DbOrTx, p: Principal, side: Side | null): Promise<string> {
+  const rows = await db
+    .select({
+      i: institutions,
+      interests: count(sql`select count(*) from interests x where x.institution_id = ${inst}`),
+      interestsOpen: count(
+        sql`select count(*) from interests x where x.institution_id = ${inst} and x.status = 'open'`,
+      ),
+      proposals: count(
+        sql`select count(*) from proposals x where x.institution_a = ${inst} or x.institution_b = ${inst}`,
+      ),
+      partnerships: count(
+        sql`select count(*) from partnerships x where x.institution_a = ${inst} or x.institution_b = ${inst}`,
+      ),
+    })
+    .from(institutions)
+    .where(side ? eq(institutions.side, side) : undefined)
+    .orderBy(asc(institutions.side), asc(institutions.name), asc(institutions.id))
+  const lines: CsvCell[][] = rows.map(({ i, ...n }) => {
+    const unit = i.municipalityId ? regionUnit(i.side, i.municipalityId) : undefined
+    const contact = p.role === 'admin' || p.side === i.side ? i.contact : null
+    return [
+      i.id,
+      i.side,
+      i.name,
+      i.nameI18n.de,
+      i.nameI18n.en,
+      i.nameI18n.zh,
+      i.status,
+      i.kind,
+      i.subtype,
+      i.discipline,
+      i.municipalityId,
+      unit?.de,
+      unit?.zh,
+      i.website,
+      i.size,
+      i.languages.map((l) => `${l.lang}:${l.level}:${l.use}`).join(';'),
+      n.interests,
+      n.interestsOpen,
+      n.proposals,
+      n.partnerships,
+      i.createdAt.toISOString(),
+      i.statusChangedAt?.toISOString(),
+      contact?.name,
+      contact?.role,
+      contact?.email,
+    ]
+  })
+  return toCsv(INSTITUTION_COLUMNS, lines)
+}
+
+export const PARTNERSHIP_COLUMNS = [
+  'id',
+  'created_at',
+  'proposal_id',
+  'origin',
+  'score',
+  'duren_institution_id',
+  'duren_institution_name',
+  'duren_municipality_id',
+  'jinhua_institution_id',
+  'jinhua_institution_name',
+  'jinhua_municipality_id',
+  'topics',
+  'formats',
+  'visits_scheduled',
+  'visits_done',
+] as const
+
+const instA = alias(institutions, 'inst_a')
+const instB = alias(institutions, 'inst_b')
+const intA = alias(interests, 'int_a')
+const intB = alias(interests, 'int_b')
+
+/**
+ * Every partnership (each one joins a Düren and a Jinhua institution, so both offices share the
+ * list). Topics and formats are those both interests have in common. No contact data.
+ */
+export async function partnershipsCsv(db: DbOrTx): Promise<string> {
+  const ps = partnerships.id
+  const rows = await db
+    .select({
+      ps: partnerships,
+      origin: proposals.origin,
+      score: proposals.score,
+      a: { id: instA.id, name: instA.name, municipalityId: instA.municipalityId },
+      b: { id: instB.id, name: instB.name, municipalityId: instB.municipalityId },
+      topicsA: intA.topics,
+      topicsB: intB.topics,
+      formatsA: intA.formats,
+      formatsB: intB.formats,
+      visitsScheduled: count(
+        sql`select count(*) from visits v where v.partnership_id = ${ps} and v.status <> 'cancelled'`,
+      ),
+      visitsDone: count(sql`select count(*) from visits v where v.partnership_id = ${ps}
+        and v.status <> 'cancelled' and v.end_date < (now() at time zone v.time_zone)::date`),
+    })
+    .from(partnerships)
+    .innerJoin(instA, eq(instA.id, partnerships.institutionA))
+    .innerJoin(instB, eq(instB.id, partnerships.institutionB))
+    .innerJoin(intA, eq(intA.id, partnerships.interestA))
+    .innerJoin(intB, eq(intB.id, partnerships.interestB))
+    .leftJoin(proposals, eq(proposals.id, partnerships.proposalId))
+    .orderBy(asc(partnerships.createdAt), asc(partnerships.id))
+  const common = (x: string[], y: string[]) => x.filter((v) => y.includes(v)).join(';')
+  return toCsv(
+    PARTNERSHIP_COLUMNS,
+    rows.map((r) => [
+      r.ps.id,
+      r.ps.createdAt.toISOString(),
+      r.ps.proposalId,
+      r.origin,
+      r.score,
+      r.a.id,
+      r.a.name,
+      r.a.municipalityId,
+      r.b.id,
+      r.b.name,
+      r.b.municipalityId,
+      common(r.topicsA, r.topicsB),
+      common(r.formatsA, r.formatsB),
+      r.visitsScheduled,
+      r.visitsDone,
+    ]),
+  )
+}

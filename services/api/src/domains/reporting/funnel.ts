@@ -1,0 +1,57 @@
+import { type DbOrTx, institutions, type Side } from '@dj/db'
+import { eq, sql } from 'drizzle-orm'
+
+export const STAGES = ['registered', 'verified', 'proposed', 'accepted', 'partnership', 'visitDone'] as const
+export type Stage = (typeof STAGES)[number]
+export type StageCounts = Record<Stage, number>
+
+export const emptyCounts = (): StageCounts => ({
+  registered: 0,
+  verified: 0,
+  proposed: 0,
+  accepted: 0,
+  partnership: 0,
+  visitDone: 0,
+})
+
+const inst = institutions.id
+
+/**
+ * Every institution of the side with the funnel stages it has reached. A stage counts once per
+ * institution however many proposals, partnerships or visits it has. "Accepted" means its own
+ * side said yes (its coordinator's decision, or a proposal already accepted/confirmed by both).
+ * A visit is done once its inclusive end date lies before today in the visit's own time zone.
+ */
+export async function institutionStages(db: DbOrTx, side: Side) {
+  return db
+    .select({
+      id: institutions.id,
+      kind: institutions.kind,
+      municipalityId: institutions.municipalityId,
+      verified: sql<boolean>`${institutions.status} = 'verified'`,
+      proposed: sql<boolean>`exists (select 1 from proposals p
+        where p.institution_a = ${inst} or p.institution_b = ${inst})`,
+      accepted: sql<boolean>`exists (select 1 from proposals p
+        where (p.institution_a = ${inst} or p.institution_b = ${inst})
+          and (p.status in ('accepted', 'confirmed') or exists (select 1 from proposal_decisions d
+            where d.proposal_id = p.id and d.side = ${side} and d.decision = 'accept')))`,
+      partnership: sql<boolean>`exists (select 1 from partnerships ps
+        where ps.institution_a = ${inst} or ps.institution_b = ${inst})`,
+      visitDone: sql<boolean>`exists (select 1 from visits v
+        where (v.host_institution_id = ${inst} or v.traveller_institution_id = ${inst})
+          and v.status <> 'cancelled' and v.end_date < (now() at time zone v.time_zone)::date)`,
+    })
+    .from(institutions)
+    .where(eq(institutions.side, side))
+}
+
+export type InstitutionStages = Awaited<ReturnType<typeof institutionStages>>[number]
+
+export function addStages(counts: StageCounts, row: InstitutionStages): void {
+  counts.registered++
+  if (row.verified) counts.verified++
+  if (row.proposed) counts.proposed++
+  if (row.accepted) counts.accepted++
+  if (row.partnership) counts.partnership++
+  if (row.visitDone) counts.visitDone++
+}
