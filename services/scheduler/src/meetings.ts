@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
+import { institutionCalendarId, loadCalendars, sideCalendarIds } from '@dj/calendar-store'
 import { type DbOrTx, meetings, partnerships } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
 import { addDays, findMeetingSlots, localDate, type Participant, weekdayHours } from '@dj/scheduling'
 import { eq } from 'drizzle-orm'
-import { institutionCalendarId, loadCalendars, sideCalendarIds } from './calendars.js'
 import type { SchedulerConfig } from './config.js'
 import { loadParties } from './parties.js'
 

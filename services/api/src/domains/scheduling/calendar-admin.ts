@@ -1,3 +1,4 @@
+import { institutionCalendarId, loadCalendars, SIDE_CALENDARS } from '@dj/calendar-store'
 import { calendarEntries, calendarImports, type Db, type DbOrTx, institutions, memberships } from '@dj/db'
 import {
   type CalendarEntry,
@@ -13,7 +14,6 @@ import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { Errors, FieldsError } from '../../http/errors.js'
 import type { Principal } from '../../plugins/auth.js'
 import { writeAudit } from '../audit.js'
-import { institutionCalendarId, loadCalendars, SIDE_CALENDARS } from './calendars.js'
 import { withSchedulingErrors } from './errors.js'
 
 /** Kinds an institution may add for itself (holidays of a whole side come from officers). */

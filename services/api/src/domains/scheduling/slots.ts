@@ -1,8 +1,8 @@
+import { institutionCalendarId, loadCalendars, sideCalendarIds } from '@dj/calendar-store'
 import type { Db } from '@dj/db'
 import { findMeetingSlots, type Participant, type WorkingHours, weekdayHours } from '@dj/scheduling'
 import type { Principal } from '../../plugins/auth.js'
 import { pairAccess } from './access.js'
-import { institutionCalendarId, loadCalendars, sideCalendarIds } from './calendars.js'
 import { withSchedulingErrors } from './errors.js'
 
 export interface SlotParticipantInput {

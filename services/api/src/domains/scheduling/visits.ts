@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { institutionCalendarId, loadCalendars, sideCalendarIds } from '@dj/calendar-store'
 import { type Db, type DbOrTx, type VisitDirection, visitPlans, visits } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
 import type { EventOf } from '@dj/queue'
@@ -16,7 +17,6 @@ import { eq, sql } from 'drizzle-orm'
 import { Errors, FieldsError } from '../../http/errors.js'
 import type { Principal } from '../../plugins/auth.js'
 import { loadPartnership, type PairAccess, pairAccess, requireAct } from './access.js'
-import { institutionCalendarId, loadCalendars, sideCalendarIds } from './calendars.js'
 import { withSchedulingErrors } from './errors.js'
 import { attendeesOf, loadParties, type Party, SIDE_ZONE } from './people.js'
 

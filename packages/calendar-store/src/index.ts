@@ -9,8 +9,8 @@ import {
 } from '@dj/scheduling'
 import { and, inArray, isNotNull } from 'drizzle-orm'
 
-// Kept in step with services/api/src/domains/scheduling/calendars.ts: services never import each
-// other, and @dj/scheduling stays free of I/O, so the DB merge lives in both services.
+// The database side of calendars: @dj/scheduling stays free of I/O, so merging its builtin data
+// with what officers and institutions imported lives here, shared by the API and the scheduler.
 
 type SideName = 'duren' | 'jinhua'
 const builtin = loadBuiltinCalendars()
