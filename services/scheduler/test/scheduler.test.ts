@@ -189,7 +189,11 @@ t.test('reschedule moves the reminders, cancel removes them', async (t) => {
   const second = await waitFor(
     async () => {
       const rows = await timersOf(target)
-      return rows.filter((r) => r.status === 'pending' && r.sequence === 1).length === 3 ? rows : undefined
+      const moved = rows.filter((r) => r.status === 'pending' && r.sequence === 1)
+      if (moved.length !== 3) return undefined
+      // The rows commit before their delayed jobs are armed in Redis; wait for both.
+      const states = await Promise.all(moved.map((r) => queue.getJobState(r.id)))
+      return states.every((s) => s === 'delayed') ? rows : undefined
     },
     { what: 'moved reminders' },
   )
