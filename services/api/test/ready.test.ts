@@ -73,6 +73,26 @@ t.test('/ready answers 503 while PostgreSQL or Redis is down and recovers when t
   await pgProxy.up()
   await waitFor(async () => (await ready())?.status === 200, { what: 'recovery from postgres outage' })
 
+  // An admin token, to reach a route that needs Redis directly (queue counts).
+  const { createStaffUser } = await import('../src/domains/accounts/create-staff.js')
+  const { createDb } = await import('@dj/db')
+  const handle = createDb(db.url, { max: 1 })
+  await createStaffUser(
+    handle.db,
+    { email: 'ops@example.org', password: 'ops password 2026', name: 'Ops', role: 'admin' },
+    { memoryKib: 19_456, timeCost: 2 },
+  )
+  await handle.close()
+  const adminLogin = await fetch(`${base}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'ops@example.org', password: 'ops password 2026' }),
+  })
+  const { accessToken } = (await adminLogin.json()) as { accessToken: string }
+  const queues = () =>
+    fetch(`${base}/v1/admin/queues`, { headers: { authorization: `Bearer ${accessToken}` } })
+  t.equal((await queues()).status, 200)
+
   await redisProxy.down()
   const redisDown = await waitFor(
     async () => {
@@ -83,6 +103,9 @@ t.test('/ready answers 503 while PostgreSQL or Redis is down and recovers when t
   )
   t.equal(redisDown.body.checks.redis, 'down')
   t.equal(redisDown.body.checks.postgres, 'ok')
+  const queuesDown = await queues()
+  t.equal(queuesDown.status, 503, 'a route that needs Redis answers 503 at once')
+  t.equal(((await queuesDown.json()) as { code: string }).code, 'SERVICE_UNAVAILABLE')
   await redisProxy.up()
   await waitFor(async () => (await ready())?.status === 200, { what: 'recovery from redis outage' })
   t.equal(exited, false, 'the process stayed up throughout')

@@ -47,6 +47,15 @@ function fieldsFromValidation(validation: AjvError[], context: string | undefine
   })
 }
 
+/** ioredis refuses at once when Redis is down and the offline queue is off (producers fail fast). */
+function isRedisDown(error: unknown): boolean {
+  const e = error as { name?: string; message?: string } | undefined
+  return (
+    e?.name === 'MaxRetriesPerRequestError' ||
+    /enableOfflineQueue|Connection is closed|ECONNREFUSED 127\.0\.0\.1:\d+/.test(e?.message ?? '')
+  )
+}
+
 function isPostgresDown(error: unknown): boolean {
   const code = (error as { code?: string })?.code
   return (
@@ -74,7 +83,7 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
     detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ')
   } else if (error instanceof FieldsError) {
     errors = error.errors
-  } else if (error instanceof QueueUnavailableError) {
+  } else if (error instanceof QueueUnavailableError || isRedisDown(error)) {
     status = 503
     code = 'SERVICE_UNAVAILABLE'
     detail = 'the job queue is unavailable; try again shortly'
