@@ -33,7 +33,9 @@ export const INSTITUTION_COLUMNS = [
   'contact_email',
 ] as const
 
-const inst = institutions.id
+// Qualified by hand: drizzle drops the table name of columns in single-table selects, and
+// inside these correlated subqueries a bare "id" would bind to the inner table.
+const inst = sql.raw('"institutions"."id"')
 const count = (query: SQL) => sql<number>`(${query})::int`
 
 /**
@@ -121,7 +123,7 @@ const intB = alias(interests, 'int_b')
  * list). Topics and formats are those both interests have in common. No contact data.
  */
 export async function partnershipsCsv(db: DbOrTx): Promise<string> {
-  const ps = partnerships.id
+  const ps = sql.raw('"partnerships"."id"')
   const rows = await db
     .select({
       ps: partnerships,

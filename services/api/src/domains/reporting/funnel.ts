@@ -14,7 +14,9 @@ export const emptyCounts = (): StageCounts => ({
   visitDone: 0,
 })
 
-const inst = institutions.id
+// Qualified by hand: drizzle drops the table name of columns in single-table selects, and
+// inside these correlated subqueries a bare "id" would bind to the inner table.
+const inst = sql.raw('"institutions"."id"')
 
 /**
  * Every institution of the side with the funnel stages it has reached. A stage counts once per

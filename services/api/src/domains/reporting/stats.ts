@@ -15,8 +15,8 @@ function buckets<K extends string | null>(known: readonly K[]) {
   const map = new Map<K, StageCounts>(known.map((k) => [k, emptyCounts()]))
   return {
     at(key: K) {
-      let counts = map.get(key)
-      if (!counts) map.set(key, (counts = emptyCounts()))
+      const counts = map.get(key) ?? emptyCounts()
+      map.set(key, counts)
       return counts
     },
     entries: () => [...map.entries()],
@@ -63,7 +63,9 @@ export async function sideStats(db: DbOrTx, side: Side): Promise<SideStats> {
     side,
     funnel,
     byKind: kinds.entries().map(([kind, c]) => ({ kind, ...c })),
-    byTopic: topics.entries().map(([topic, c]) => ({ topic, openInterests: openInterests.get(topic) ?? 0, ...c })),
+    byTopic: topics
+      .entries()
+      .map(([topic, c]) => ({ topic, openInterests: openInterests.get(topic) ?? 0, ...c })),
     byMunicipality: places.entries().map(([municipalityId, c]) => ({ municipalityId, ...c })),
   }
 }

@@ -43,7 +43,8 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: STAFF },
       schema: {
         tags: ['reporting'],
-        summary: 'Funnel registered → verified → proposed → accepted → partnership → visit done, with breakdowns',
+        summary:
+          'Funnel registered → verified → proposed → accepted → partnership → visit done, with breakdowns',
         description:
           'Counts of institutions per stage, by kind, by topic of open interests and by municipality/district. ' +
           "Aggregates only, so officers may also ask for the other side or `both`; default is the officer's side.",
@@ -86,7 +87,8 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: STAFF },
       schema: {
         tags: ['reporting'],
-        summary: "Dashboard: the side's institution and interest status counts, pending verifications, 5 latest rounds",
+        summary:
+          "Dashboard: the side's institution and interest status counts, pending verifications, 5 latest rounds",
         querystring: SideQuery,
         response: { 200: Overview, ...problems(400, 401, 403) },
       },

@@ -10,7 +10,7 @@ export { Page, Round }
 
 export const SideQuery = Type.Object(
   { side: Type.Optional(Side) },
-  { additionalProperties: false, description: "Admins pick a side (default: all); officers get their own" },
+  { additionalProperties: false, description: 'Admins pick a side (default: all); officers get their own' },
 )
 
 /** Institutions of the side at each funnel stage (each counted once per stage). */
@@ -61,7 +61,9 @@ export const AuditQuery = Type.Object(
     side: Type.Optional(Side),
     entityType: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
-    after: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$', description: 'nextCursor of the last page' })),
+    after: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,15}$', description: 'nextCursor of the last page' }),
+    ),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   },
   { additionalProperties: false },
