@@ -78,6 +78,25 @@ export class ApiClient {
     }
   }
 
+  /** A file from the API (ICS, CSV) passed through as bytes, with its type and file name. */
+  async download(path: string, options: Pick<CallOptions, 'token' | 'requestId' | 'clientIp'> = {}) {
+    const headers: Record<string, string> = {}
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`
+    if (options.requestId) headers['x-request-id'] = options.requestId
+    if (options.clientIp) headers['x-forwarded-for'] = options.clientIp
+    try {
+      const res = await fetch(new URL(path, this.baseUrl), { headers, signal: AbortSignal.timeout(30_000) })
+      return {
+        status: res.status,
+        body: Buffer.from(await res.arrayBuffer()),
+        type: res.headers.get('content-type') ?? 'application/octet-stream',
+        disposition: res.headers.get('content-disposition'),
+      }
+    } catch {
+      return { status: 503, body: Buffer.alloc(0), type: 'text/plain', disposition: null }
+    }
+  }
+
   refresh(
     refreshToken: string,
     options: Omit<CallOptions, 'body' | 'token'> = {},

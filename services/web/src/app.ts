@@ -12,13 +12,17 @@ import { translate } from './i18n/index.js'
 import { page, setAssets } from './layout.js'
 import { accessibilityPages } from './pages/accessibility.js'
 import { accountPages } from './pages/account.js'
+import { adminOpsPages } from './pages/admin-ops.js'
 import { adminUserPages } from './pages/admin-users.js'
 import { authPages } from './pages/auth.js'
+import { colleaguePages } from './pages/colleagues.js'
 import { importPages, MAX_UPLOAD_BYTES } from './pages/imports.js'
 import { inboxPages } from './pages/inbox.js'
 import { institutionPages } from './pages/institutions.js'
 import { officerPages } from './pages/officer.js'
+import { officerReportPages } from './pages/officer-reports.js'
 import { proposalPages } from './pages/proposals.js'
+import { schedulingPages } from './pages/scheduling.js'
 import { searchPages } from './pages/search.js'
 import { SessionSealer, sameToken } from './session.js'
 import { buildView } from './view.js'
@@ -126,6 +130,10 @@ export async function buildApp(options: BuildOptions) {
   await app.register(searchPages)
   await app.register(inboxPages)
   await app.register(importPages)
+  await app.register(schedulingPages)
+  await app.register(colleaguePages)
+  await app.register(adminOpsPages)
+  await app.register(officerReportPages)
   await app.register(accessibilityPages, {
     contactEmail: options.accessibilityContact ?? 'barrierefreiheit@kreis-dueren.de',
   })

@@ -29,6 +29,17 @@ export const NOTICES = {
   'prefs-saved': 'notice.prefsSaved',
   'all-read': 'notice.allRead',
   'import-started': 'notice.importStarted',
+  'meeting-booked': 'notice.meetingBooked',
+  'meeting-rescheduled': 'notice.meetingRescheduled',
+  'meeting-cancelled': 'notice.meetingCancelled',
+  'visit-plan-created': 'notice.visitPlanCreated',
+  'window-confirmed': 'notice.windowConfirmed',
+  'visit-booked': 'notice.visitBooked',
+  'member-invited': 'notice.memberInvited',
+  'member-removed': 'notice.memberRemoved',
+  'invitation-accepted': 'notice.invitationAccepted',
+  'interest-saved': 'notice.interestSaved',
+  'notification-retried': 'notice.notificationRetried',
 } as const satisfies Record<string, MessageKey>
 export type Notice = keyof typeof NOTICES
 
@@ -65,11 +76,14 @@ export function roleLinks(role: Role): [string, MessageKey][] {
       ['/search', 'nav.search'],
     ]
   const staff: [string, MessageKey][] = [
+    ['/officer/overview', 'nav.reports'],
     ['/officer/queue', 'nav.queue'],
     ['/officer/rounds', 'nav.rounds'],
     ['/officer/imports', 'nav.imports'],
   ]
-  return role === 'admin' ? [...staff, ['/admin/users', 'nav.adminUsers']] : staff
+  return role === 'admin'
+    ? [...staff, ['/admin/users', 'nav.adminUsers'], ['/admin/notifications', 'nav.adminNotifications']]
+    : staff
 }
 
 function navLinks(v: View): Html {

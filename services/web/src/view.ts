@@ -38,6 +38,8 @@ export interface View {
   /** Sends a file as the request body (CSV uploads). */
   upload<T>(path: string, body: Buffer, type: string): Promise<ApiResult<T>>
   /** Stores tokens after sign-in (and a fresh CSRF token: a new login gets a new one). */
+  /** A file from the API as the reader (refreshing once on 401), to pass through to the browser. */
+  download(path: string): ReturnType<ApiClient['download']>
   signIn(tokens: { accessToken: string; refreshToken: string; expiresIn: number }): void
   signOut(): void
   setLocale(locale: Locale): void
@@ -145,6 +147,12 @@ export async function buildView(request: FastifyRequest, reply: FastifyReply, de
     t: (key, params) => translate(view.locale, key, params),
     api: call,
     upload: (path, body, type) => send('POST', path, { raw: { body, type } }),
+    async download(path) {
+      const first = await api.download(path, { ...callOpts, token: session.accessToken })
+      if (first.status !== 401 || !(await refresh())) return first
+      save()
+      return api.download(path, { ...callOpts, token: session.accessToken })
+    },
     signIn(tokens) {
       session = {
         csrf: newCsrfToken(),

@@ -267,6 +267,11 @@ t.test('both officers confirm: a partnership', async (t) => {
   await duren.page.goto(`${stack.webUrl}/proposals`)
   t.match(await duren.page.locator('article.card').first().innerText(), DE['proposal.partnership'])
   await audited(t, duren, 'proposals-confirmed')
+  // The confirmed proposal leads to the partnership's meetings and visits.
+  await duren.page.getByRole('link', { name: DE['proposal.schedule'] }).first().click()
+  await duren.page.waitForURL(/\/partnerships\/[0-9a-f-]{36}\/schedule$/)
+  t.equal(await duren.page.locator('h1').innerText(), DE['sched.title'])
+  await audited(t, duren, 'partnership-schedule')
   await duren.page.goto(`${stack.webUrl}/institutions/${durenInstitution}`)
   await audited(t, duren, 'institution-verified')
 })

@@ -187,6 +187,7 @@ ${
         (i) => html`<section class="card" aria-labelledby="interest-${i.id}">
   <h3 id="interest-${i.id}">${i.formats.map((f) => v.t(`format.${f}`)).join(', ')} <span class="badge">${v.t(`interestStatus.${i.status}`)}</span></h3>
   ${interestSummary(v, i)}
+  ${canEdit && html`<p><a href="/interests/${i.id}/edit" aria-describedby="interest-${i.id}">${v.t('interest.edit')}</a></p>`}
 </section>`,
       )
 }
@@ -194,6 +195,7 @@ ${canEdit && html`<p><a class="button" href="/institutions/${inst.id}/interests/
 ${
   members.length > 0 &&
   html`<h2>${v.t('inst.members')}</h2>
+<p><a href="/institutions/${inst.id}/colleagues">${v.t('colleagues.manage')}</a></p>
 <ul>${members.map(
     (m) =>
       html`<li>${m.displayName} (${v.t(`memberRole.${m.role}`)}), <a href="mailto:${m.email}">${m.email}</a>, ${v.t('profile.created')}: <time datetime="${m.since}">${formatDateTime(v.locale, v.timeZone, m.since)}</time></li>`,
@@ -324,17 +326,26 @@ const INTEREST_LABELS: Record<string, MessageKey> = Object.fromEntries(
   INTEREST_FIELDS.map((f) => [f, `field.${f}` as MessageKey]),
 )
 
-function interestPage(v: View, inst: Institution, state: FormState): Html {
+const INTEREST_STATUSES = ['open', 'paused', 'closed'] as const
+
+/** The guided form; with `editing` it changes an existing interest (and its status) instead. */
+function interestPage(v: View, inst: Institution, state: FormState, editing?: Interest): Html {
   const langOptions = LANGS.map((l) => ({ value: l, label: v.t(`langName.${l}`) }))
   const levelOptions = LEVELS.map((l) => ({ value: l, label: v.t(`level.${l}`) }))
   return page(v, {
-    title: v.t('interest.new.title'),
+    title: v.t(editing ? 'interest.edit.title' : 'interest.new.title'),
     hasErrors: hasErrors(state),
-    body: html`${errorSummary(v, state, INTEREST_LABELS)}
+    body: html`${errorSummary(v, state, { ...INTEREST_LABELS, status: 'field.interestStatus' })}
 <p><a href="/institutions/${inst.id}">${instName(v, inst)}</a></p>
-<p>${v.t('interest.intro')}</p>
-<form method="post" action="/institutions/${inst.id}/interests/new" novalidate>
+<p>${v.t(editing ? 'interest.edit.intro' : 'interest.intro')}</p>
+<form method="post" action="${editing ? `/interests/${editing.id}/edit` : `/institutions/${inst.id}/interests/new`}" novalidate>
   ${csrfField(v)}
+  ${
+    editing &&
+    html`<fieldset class="step"><legend>${v.t('field.interestStatus')}</legend>
+    ${radios(v, state, { name: 'status', label: 'field.interestStatus', hint: 'interest.statusHint', options: [...INTEREST_STATUSES, ...(editing.status === 'full' ? (['full'] as const) : [])].map((x) => ({ value: x, label: v.t(`interestStatus.${x}`) })) })}
+  </fieldset>`
+  }
   <fieldset class="step"><legend>${v.t('interest.step1')}</legend>
     ${checkboxes(v, state, { name: 'formats', label: 'field.formats', hint: 'field.chooseAtLeastOne', required: true, options: FORMATS.map((f) => ({ value: f, label: v.t(`format.${f}`) })) })}
     ${radios(v, state, { name: 'direction', label: 'field.direction', required: true, options: DIRECTIONS.map((d) => ({ value: d, label: v.t(`direction.${d}`) })) })}
@@ -373,7 +384,7 @@ function interestPage(v: View, inst: Institution, state: FormState): Html {
       ${smallInput(v, state, { name: 'durationMaxDays', label: 'field.durationMaxDays', required: true })}
     </div>
   </fieldset>
-  <button type="submit">${v.t('interest.submit')}</button>
+  <button type="submit">${v.t(editing ? 'interest.save' : 'interest.submit')}</button>
 </form>`,
   })
 }
@@ -433,16 +444,14 @@ const INTEREST_API_FIELDS: Record<string, string> = {
 
 export const institutionPages: FastifyPluginAsync = async (app) => {
   /** Loads an institution the reader may see in full, or answers with 404/403 and returns null. */
-  const loadInstitution = async (
-    request: FastifyRequest<{ Params: { id: string } }>,
-    reply: FastifyReply,
-  ) => {
-    const v = request.view
-    if (!UUID.test(request.params.id)) {
+  const loadInstitution = (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) =>
+    loadInstitutionById(request.view, reply, request.params.id)
+  const loadInstitutionById = async (v: View, reply: FastifyReply, id: string) => {
+    if (!UUID.test(id)) {
       void messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
       return null
     }
-    const res = await v.api<Institution>('GET', `/v1/institutions/${request.params.id}`)
+    const res = await v.api<Institution>('GET', `/v1/institutions/${id}`)
     if (res.ok) return res.data
     if (res.status === 404) void messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
     else if (res.status === 403) void messagePage(v, reply, 'forbidden.title', 'forbidden.body', 403)
@@ -591,4 +600,86 @@ export const institutionPages: FastifyPluginAsync = async (app) => {
     }
     return seeOther(reply, `/institutions/${inst.id}?notice=interest-created`)
   })
+
+  /** The interest and its institution, or an error page (null). */
+  const loadInterest = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+  ): Promise<{ inst: Institution; interest: Interest } | null> => {
+    const v = request.view
+    if (!UUID.test(request.params.id)) {
+      void messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
+      return null
+    }
+    const res = await v.api<Interest>('GET', `/v1/interests/${request.params.id}`)
+    if (!res.ok) {
+      if (res.status === 404) void messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
+      else if (res.status === 403) void messagePage(v, reply, 'forbidden.title', 'forbidden.body', 403)
+      else void messagePage(v, reply, 'error.title', problemMessage(res.problem), 503)
+      return null
+    }
+    const inst = await loadInstitutionById(v, reply, res.data.institutionId)
+    return inst ? { inst, interest: res.data } : null
+  }
+
+  app.get<{ Params: { id: string } }>('/interests/:id/edit', async (request, reply) => {
+    if (!requireRole(request, reply, ['coordinator', 'admin'])) return reply
+    const found = await loadInterest(request, reply)
+    if (!found) return reply
+    return send(
+      reply,
+      interestPage(request.view, found.inst, emptyForm(interestValues(found.interest)), found.interest),
+    )
+  })
+
+  app.post<{ Params: { id: string } }>('/interests/:id/edit', async (request, reply) => {
+    if (!requireRole(request, reply, ['coordinator', 'admin'])) return reply
+    const found = await loadInterest(request, reply)
+    if (!found) return reply
+    const { inst, interest } = found
+    const v = request.view
+    const values = formValues(request.body, [...INTEREST_FIELDS, 'status'])
+    values['formats'] = formList(request.body, 'formats').join(',')
+    values['topics'] = formList(request.body, 'topics').join(',')
+    const state = emptyForm(values)
+    const status = values['status'] || interest.status
+    if (!([...INTEREST_STATUSES, 'full'] as string[]).includes(status)) state.errors['status'] = 'err.invalid'
+    const body = interestBody(state)
+    if (!body || hasErrors(state)) return send(reply, interestPage(v, inst, state, interest), 400)
+    const res = await v.api('PATCH', `/v1/interests/${interest.id}`, { ...body, status })
+    if (!res.ok) {
+      applyProblem(state, res.problem, [...INTEREST_FIELDS, 'status'], INTEREST_API_FIELDS)
+      return send(
+        reply,
+        interestPage(v, inst, state, interest),
+        res.status >= 500 ? 503 : res.status === 403 ? 403 : 400,
+      )
+    }
+    return seeOther(reply, `/institutions/${inst.id}?notice=interest-saved#interest-${interest.id}`)
+  })
+}
+
+/** The form's values for an existing interest. */
+function interestValues(i: Interest): Record<string, string> {
+  const [l1, l2] = i.languages
+  const w = i.windows[0]
+  return {
+    formats: i.formats.join(','),
+    topics: i.topics.join(','),
+    direction: i.direction,
+    ageMin: String(i.ageMin),
+    ageMax: String(i.ageMax),
+    groupMin: String(i.groupMin),
+    groupMax: String(i.groupMax),
+    hostingGuests: String(i.hostingGuests ?? 0),
+    lang1: l1?.lang ?? 'en',
+    level1: l1?.level ?? 'intermediate',
+    lang2: l2?.lang ?? '',
+    level2: l2?.level ?? 'basic',
+    windowStart: w?.start ?? '',
+    windowEnd: w?.end ?? '',
+    durationMinDays: String(i.durationMinDays),
+    durationMaxDays: String(i.durationMaxDays),
+    status: i.status,
+  }
 }

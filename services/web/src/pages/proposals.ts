@@ -51,6 +51,7 @@ function proposalCard(v: View, p: Proposal): Html {
     <dt>${v.t('proposal.partnerAnswer')}</dt><dd>${answerText(v, p.partner.answer)}</dd>
   </dl>
   ${p.status === 'confirmed' && html`<p class="notice">${v.t('proposal.partnership')}</p>`}
+  ${p.status === 'confirmed' && p.partnershipId && html`<p><a class="button" href="/partnerships/${p.partnershipId}/schedule">${v.t('proposal.schedule')}</a></p>`}
   ${p.status === 'accepted' && html`<p>${v.t('proposal.waiting')}</p>`}
   ${
     p.status === 'open' &&

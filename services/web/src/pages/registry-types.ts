@@ -101,6 +101,7 @@ export interface Interest {
   durationMinDays: number
   durationMaxDays: number
   direction: (typeof DIRECTIONS)[number]
+  hostingGuests?: number
   status: 'open' | 'paused' | 'full' | 'closed'
   lastConfirmedAt: string
 }
