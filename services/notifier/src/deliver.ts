@@ -1,17 +1,17 @@
 import type { Db } from '@dj/db'
 import { markOutboxDone, recordOutboxError } from '@dj/outbox'
 import type { DomainEvent } from '@dj/queue'
-import { type SQL, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { LeaseHeldError, PermanentSendError, TransientSendError } from './errors.js'
 import { isMessageType, type Locale, SECURITY_TYPES } from './i18n/index.js'
 import { type Mailer, messageIdFor, type OutgoingMail } from './mailer.js'
 import { type Prefs, prefsFromRow, quietUntil, wantsEmail, wantsInApp } from './preferences.js'
 import {
-  audienceCondition,
+  audienceArrays,
+  audienceRecipientsSelect,
   bareRecipients,
   loadUsers,
   recipientFromRow,
-  recipientsSelect,
   type UserRow,
 } from './recipients.js'
 import { renderEmail, renderInApp } from './render.js'
@@ -66,88 +66,204 @@ interface OpenEmail extends Record<string, unknown> {
   status: string
 }
 
-interface Planned {
+export interface Planned {
   outboxCreatedAt: Date
   open: OpenEmail[]
 }
 
+export interface PlanItem {
+  outboxId: string
+  event: DomainEvent
+}
+
+/** Per item: its plan (null: nothing to do), or the error that item alone ran into. */
+export type PlanResult = { ok: true; planned: Planned | null } | { ok: false; error: unknown }
+
+interface DeliveryValue {
+  key: string
+  outbox_id: string
+  user_id: string | null
+  email: string
+  channel: 'inapp' | 'email'
+  status: string
+  attempts: number
+  sent: boolean
+  title: string | null
+  body: string | null
+  link: string | null
+}
+
 /**
- * Step 1 in two statements (the hot path of every notification, so kept to two round trips):
- *  a. read the outbox row and, unless it is done, the recipients with their preferences;
+ * Step 1 for many outbox rows at once, in two statements however many rows (the hot path of
+ * every notification, so the round trips are shared by all jobs running at the same time):
+ *  a. read the outbox rows and, for those not done, the recipients with their preferences;
  *  b. one atomic statement that records every delivery (ON CONFLICT DO NOTHING on the
  *     idempotency key), writes the inbox rows for the deliveries it created, lists the emails
- *     still to send (new or left from an earlier attempt) and, when there are none, marks the
- *     outbox row done. A duplicate run of the same row inserts nothing and writes no inbox row.
+ *     still to send (new or left from an earlier attempt) and marks done every outbox row with
+ *     none. A duplicate run of the same row inserts nothing and writes no inbox row.
+ * Items must have distinct outbox ids. A rendering error fails only its own item; an SQL error
+ * throws for all (the caller retries them one by one).
  */
-async function plan(deps: DeliverDeps, outboxId: string, event: DomainEvent): Promise<Planned | null> {
-  const condition = isMessageType(event.type) ? audienceCondition(event) : null
+/** Ids as one uuid[] parameter: the planner then uses the primary key / index, however many. */
+const uuidList = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`
+
+export async function planMany(deps: DeliverDeps, items: PlanItem[]): Promise<Map<string, PlanResult>> {
+  const results = new Map<string, PlanResult>()
+  if (items.length === 0) return results
+  const audiences = items.map(({ outboxId, event }) => ({
+    outbox_id: outboxId,
+    ...(isMessageType(event.type)
+      ? audienceArrays(event)
+      : { userIds: [], institutionIds: [], officerSides: [] }),
+  }))
+  // One statement text whatever the batch, so it is prepared once per connection.
   const rows = (await deps.db.execute(sql`
-    select o.done_at, o.created_at, r.*
-    from outbox o
-    left join lateral (${condition ? recipientsSelect(condition) : sql`select null::uuid as id where false`}) r
-      on o.done_at is null
-    where o.id = ${outboxId}::uuid`)) as unknown as (UserRow & {
+    select e.outbox_id as ob_id, o.done_at, o.created_at, r.*
+    from jsonb_to_recordset(${JSON.stringify(audiences)}::jsonb)
+      as e(outbox_id uuid, "userIds" uuid[], "institutionIds" uuid[], "officerSides" text[])
+    join outbox o on o.id = e.outbox_id and o.id = any(${uuidList(items.map((i) => i.outboxId))})
+    left join lateral (${audienceRecipientsSelect(sql`e."userIds"`, sql`e."institutionIds"`, sql`e."officerSides"`)}) r
+      on o.done_at is null`)) as unknown as (UserRow & {
+    ob_id: string
     done_at: string | null
     created_at: string
   })[]
-  const head = rows[0]
-  if (!head || head.done_at !== null) return null
-  if (!isMessageType(event.type)) {
-    await markOutboxDone(deps.db, outboxId)
-    return null
+  const byOutbox = new Map<string, typeof rows>()
+  for (const row of rows) {
+    const list = byOutbox.get(row.ob_id)
+    if (list) list.push(row)
+    else byOutbox.set(row.ob_id, [row])
   }
-  const recipients = [
-    ...rows.filter((r) => r.id !== null).map((r) => recipientFromRow(r)),
-    ...bareRecipients(event),
-  ]
-  const security = SECURITY_TYPES.has(event.type)
-  const values: SQL[] = []
-  for (const r of recipients) {
-    if (r.userId && !EMAIL_ONLY.has(event.type) && (security || wantsInApp(r.prefs, event.type))) {
-      const m = renderInApp(event, r, deps.webUrl)
-      values.push(sql`(${deliveryKey(outboxId, r, 'inapp')}::text, ${r.userId}::uuid, ${r.email}::text,
-        'inapp'::text, 'sent'::text, 1::int, now(), ${m.title}::text, ${m.body}::text, ${m.link}::text)`)
+
+  const values: DeliveryValue[] = []
+  const events: { outbox_id: string; event_type: string; payload: DomainEvent }[] = []
+  const createdAt = new Map<string, Date>()
+  for (const { outboxId, event } of items) {
+    const own = byOutbox.get(outboxId) ?? []
+    const head = own[0]
+    if (!head || head.done_at !== null) {
+      results.set(outboxId, { ok: true, planned: null })
+      continue
     }
-    if (security || wantsEmail(r.prefs, event.type)) {
-      const status = !security && r.userId && r.prefs.mode === 'daily' ? 'digest' : 'pending'
-      values.push(sql`(${deliveryKey(outboxId, r, 'email')}::text, ${r.userId}::uuid, ${r.email}::text,
-        'email'::text, ${status}::text, 0::int, null::timestamptz, null::text, null::text, null::text)`)
+    if (!isMessageType(event.type)) {
+      try {
+        await markOutboxDone(deps.db, outboxId)
+        results.set(outboxId, { ok: true, planned: null })
+      } catch (error) {
+        results.set(outboxId, { ok: false, error })
+      }
+      continue
+    }
+    try {
+      const recipients = [
+        ...own.filter((r) => r.id !== null).map((r) => recipientFromRow(r)),
+        ...bareRecipients(event),
+      ]
+      const security = SECURITY_TYPES.has(event.type)
+      const mine: DeliveryValue[] = []
+      for (const r of recipients) {
+        if (r.userId && !EMAIL_ONLY.has(event.type) && (security || wantsInApp(r.prefs, event.type))) {
+          const m = renderInApp(event, r, deps.webUrl)
+          mine.push({
+            key: deliveryKey(outboxId, r, 'inapp'),
+            outbox_id: outboxId,
+            user_id: r.userId,
+            email: r.email,
+            channel: 'inapp',
+            status: 'sent',
+            attempts: 1,
+            sent: true,
+            title: m.title,
+            body: m.body,
+            link: m.link,
+          })
+        }
+        if (security || wantsEmail(r.prefs, event.type)) {
+          mine.push({
+            key: deliveryKey(outboxId, r, 'email'),
+            outbox_id: outboxId,
+            user_id: r.userId,
+            email: r.email,
+            channel: 'email',
+            status: !security && r.userId && r.prefs.mode === 'daily' ? 'digest' : 'pending',
+            attempts: 0,
+            sent: false,
+            title: null,
+            body: null,
+            link: null,
+          })
+        }
+      }
+      values.push(...mine)
+      events.push({ outbox_id: outboxId, event_type: event.type, payload: event })
+      createdAt.set(outboxId, new Date(head.created_at))
+    } catch (error) {
+      // A template bug in one event must not fail the others planned with it.
+      results.set(outboxId, { ok: false, error })
     }
   }
-  const existingOpen = sql`select id, idempotency_key, user_id, email, status from deliveries
-    where outbox_id = ${outboxId}::uuid and channel = 'email' and status in ('pending', 'sending', 'deferred')`
-  const open = (await deps.db.execute(
-    values.length === 0
-      ? sql`with open as (${existingOpen}),
-          done as (update outbox set done_at = now(), last_error = null
-            where id = ${outboxId}::uuid and done_at is null and not exists (select 1 from open) returning 1)
-          select * from open, (select count(*) from done) as d order by idempotency_key`
-      : sql`with v(key, user_id, email, channel, status, attempts, sent_at, title, body, link) as (
-            values ${sql.join(values, sql`, `)}),
-          ins as (
-            insert into deliveries (idempotency_key, outbox_id, event_type, user_id, email, channel, status,
-              attempts, sent_at, payload)
-            select v.key, ${outboxId}::uuid, ${event.type}, v.user_id, v.email, v.channel, v.status, v.attempts,
-              v.sent_at, ${JSON.stringify(event)}::jsonb
-            from v
-            on conflict (idempotency_key) do nothing
-            returning id, idempotency_key, user_id, email, channel, status),
-          inbox as (
-            insert into notifications (user_id, delivery_id, event_type, title, body, link)
-            select ins.user_id, ins.id, ${event.type}, v.title, v.body, v.link
-            from ins join v on v.key = ins.idempotency_key
-            where ins.channel = 'inapp'
-            returning 1),
-          open as (
-            select id, idempotency_key, user_id, email, status from ins where channel = 'email' and status = 'pending'
-            union all ${existingOpen}),
-          done as (
-            update outbox set done_at = now(), last_error = null
-            where id = ${outboxId}::uuid and done_at is null and not exists (select 1 from open) returning 1)
-          select open.*, (select count(*) from inbox) as inbox_rows, (select count(*) from done) as done_rows
-          from open order by idempotency_key`,
-  )) as unknown as OpenEmail[]
-  return { outboxCreatedAt: new Date(head.created_at), open: open.filter((o) => o.id) }
+  if (events.length === 0) return results
+
+  // Sorted keys: concurrent planners take the unique-index locks in the same order.
+  values.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const ids = uuidList(events.map((e) => e.outbox_id))
+  const open = (await deps.db.execute(sql`
+    with ev as (
+        select * from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+          as e(outbox_id uuid, event_type text, payload jsonb)),
+      v as (
+        select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+          as v(key text, outbox_id uuid, user_id uuid, email text, channel text, status text, attempts int,
+            sent boolean, title text, body text, link text)),
+      ins as (
+        insert into deliveries (idempotency_key, outbox_id, event_type, user_id, email, channel, status,
+          attempts, sent_at, payload)
+        select v.key, v.outbox_id, ev.event_type, v.user_id, v.email, v.channel, v.status, v.attempts,
+          case when v.sent then now() end, ev.payload
+        from v join ev on ev.outbox_id = v.outbox_id
+        order by v.key
+        on conflict (idempotency_key) do nothing
+        returning id, idempotency_key, outbox_id, user_id, email, channel, status, event_type),
+      inbox as (
+        insert into notifications (user_id, delivery_id, event_type, title, body, link)
+        select ins.user_id, ins.id, ins.event_type, v.title, v.body, v.link
+        from ins join v on v.key = ins.idempotency_key
+        where ins.channel = 'inapp'
+        returning 1),
+      open as (
+        select id, idempotency_key, outbox_id, user_id, email, status from ins
+        where channel = 'email' and status = 'pending'
+        union all
+        select d.id, d.idempotency_key, d.outbox_id, d.user_id, d.email, d.status from deliveries d
+        where d.outbox_id = any(${ids}) and d.channel = 'email'
+          and d.status in ('pending', 'sending', 'deferred')),
+      done as (
+        update outbox set done_at = now(), last_error = null
+        from unnest(${ids}) as t(id)
+        where outbox.id = t.id and outbox.done_at is null
+          and not exists (select 1 from open where open.outbox_id = outbox.id)
+        returning 1)
+    select open.*, (select count(*) from inbox) as inbox_rows, (select count(*) from done) as done_rows
+    from open order by idempotency_key`)) as unknown as (OpenEmail & { outbox_id: string })[]
+  for (const e of events) {
+    results.set(e.outbox_id, {
+      ok: true,
+      planned: { outboxCreatedAt: createdAt.get(e.outbox_id)!, open: [] },
+    })
+  }
+  for (const o of open) {
+    if (!o.id) continue
+    const r = results.get(o.outbox_id)
+    if (r?.ok && r.planned) r.planned.open.push(o)
+  }
+  return results
+}
+
+async function plan(deps: DeliverDeps, outboxId: string, event: DomainEvent): Promise<Planned | null> {
+  const result = (await planMany(deps, [{ outboxId, event }])).get(outboxId)
+  if (!result) return null
+  if (!result.ok) throw result.error
+  return result.planned
 }
 
 /** Claims a delivery for sending; null when it is finished or someone else's lease is live. */
@@ -226,8 +342,10 @@ export async function deliverOutboxEvent(
   outboxId: string,
   event: DomainEvent,
   ctx: OutboxJobContext,
+  /** Already planned (by a batch, see planMany); planned here when omitted. */
+  preplanned?: Planned | null,
 ): Promise<OutboxOutcome> {
-  const planned = await plan(deps, outboxId, event)
+  const planned = preplanned === undefined ? await plan(deps, outboxId, event) : preplanned
   if (!planned) return { kind: 'skipped' }
   if (planned.open.length === 0) return { kind: 'done', sent: 0, failed: [] }
 

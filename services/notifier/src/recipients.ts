@@ -52,19 +52,52 @@ export async function loadUsers(db: DbOrTx, userIds: string[]): Promise<Recipien
   return rows.map(recipientFromRow)
 }
 
+// The audience parts as sets of user ids, over any uuid[] / text[] expression: literal arrays for
+// one event (audienceCondition) or the columns of a batch of events (audienceRecipientsSelect).
+// Sets joined with UNION ALL under IN keep every part on its index (an OR of them would not).
+const byUserIds = (ids: SQL) => sql`select x from unnest(${ids}) x`
+const byInstitutions = (ids: SQL) =>
+  sql`select m.user_id from memberships m where m.institution_id = any(${ids})`
+const byOfficerSides = (sides: SQL) =>
+  sql`select o.id from users o where cardinality(${sides}) > 0 and o.role = 'officer' and o.officer_side = any(${sides})`
+
 /** The SQL condition on `users u` selecting an event's account holders; null when there are none. */
 export function audienceCondition(event: DomainEvent): SQL | null {
-  if (!('audience' in event)) return 'userId' in event ? sql`u.id = ${event.userId}::uuid` : null
+  const a = audienceArrays(event)
+  const parts: SQL[] = []
+  if (a.userIds.length) parts.push(byUserIds(uuidArray(a.userIds)))
+  if (a.institutionIds.length) parts.push(byInstitutions(uuidArray(a.institutionIds)))
+  if (a.officerSides.length) parts.push(byOfficerSides(textArray(a.officerSides)))
+  return parts.length === 0 ? null : sql`u.id in (${sql.join(parts, sql` union all `)})`
+}
+
+export interface AudienceArrays {
+  userIds: string[]
+  institutionIds: string[]
+  officerSides: string[]
+}
+
+/** An event's account-holder audience as arrays (empty when it has none). */
+export function audienceArrays(event: DomainEvent): AudienceArrays {
+  if (!('audience' in event)) {
+    return { userIds: 'userId' in event ? [event.userId] : [], institutionIds: [], officerSides: [] }
+  }
   const a = event.audience
-  const conditions: SQL[] = []
-  if (a.userIds?.length) conditions.push(sql`u.id = any(${uuidArray(a.userIds)})`)
-  if (a.institutionIds?.length)
-    conditions.push(
-      sql`u.id in (select m.user_id from memberships m where m.institution_id = any(${uuidArray(a.institutionIds)}))`,
-    )
-  if (a.officerSides?.length)
-    conditions.push(sql`(u.role = 'officer' and u.officer_side = any(${textArray(a.officerSides)}))`)
-  return conditions.length === 0 ? null : sql`(${sql.join(conditions, sql` or `)})`
+  return {
+    userIds: a.userIds ?? [],
+    institutionIds: a.institutionIds ?? [],
+    officerSides: a.officerSides ?? [],
+  }
+}
+
+/**
+ * Active users' columns, with their preferences, for an audience given as array expressions
+ * (e.g. the columns of a recordset of events); the same conditions as audienceCondition.
+ */
+export function audienceRecipientsSelect(userIds: SQL, institutionIds: SQL, officerSides: SQL): SQL {
+  return recipientsSelect(
+    sql`u.id in (${byUserIds(userIds)} union all ${byInstitutions(institutionIds)} union all ${byOfficerSides(officerSides)})`,
+  )
 }
 
 /** People without an account (invitations), one per address. */

@@ -8,13 +8,15 @@ import {
 } from '@dj/queue'
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq'
 import { sql } from 'drizzle-orm'
+import { createPlanBatcher, type PlanBatcher } from './batch.js'
 import { type DeliverDeps, deliverOutboxEvent } from './deliver.js'
 import { sendDigest } from './digest.js'
 import { PermanentSendError } from './errors.js'
+import { isMessageType } from './i18n/index.js'
 
 const lastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
 
-export function processors(deps: DeliverDeps): ProcessorEntry<'notify'>[] {
+export function processors(deps: DeliverDeps, batcher?: PlanBatcher): ProcessorEntry<'notify'>[] {
   const outboxEvent: Processor<'notify', 'outbox.event'> = async (job) => {
     const { outboxId, event } = job.data
     if (event.type === 'digest.due') {
@@ -26,7 +28,15 @@ export function processors(deps: DeliverDeps): ProcessorEntry<'notify'>[] {
       await markOutboxDone(deps.db, outboxId)
       return result
     }
-    const outcome = await deliverOutboxEvent(deps, outboxId, event, { lastAttempt: lastAttempt(job) })
+    // Message events are planned together with the other jobs running now (see batch.ts).
+    const planned = batcher && isMessageType(event.type) ? await batcher.plan(outboxId, event) : undefined
+    const outcome = await deliverOutboxEvent(
+      deps,
+      outboxId,
+      event,
+      { lastAttempt: lastAttempt(job) },
+      planned,
+    )
     if (outcome.kind === 'deferred') {
       // Quiet hours: the same job comes back when they end (no attempt is used up).
       await job.moveToDelayed(outcome.until.getTime(), job.token)
@@ -67,7 +77,8 @@ export interface NotifyWorkerOptions {
  * deferral needs the job's lock token (moveToDelayed); the processor registry check is the same.
  */
 export function createNotifyWorker(redis: RedisConfig, deps: DeliverDeps, options: NotifyWorkerOptions) {
-  const map = checkProcessors('notify', processors(deps))
+  const batcher = createPlanBatcher(deps, { maxBatch: options.concurrency })
+  const map = checkProcessors('notify', processors(deps, batcher))
   const connection = createWorkerConnection(redis.REDIS_URL)
   connection.on('error', (e) => options.onError?.(e))
   const worker = new Worker(
