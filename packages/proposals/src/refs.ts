@@ -27,6 +27,8 @@ export async function notifyBothSides(
     | { type: Exclude<PerSideType, 'proposal.officer_confirmed'> }
     | { type: 'proposal.declined'; reason: string }
     | { type: 'proposal.officer_confirmed'; side: Side },
+  /** Tell only this institution (and its officers), e.g. the partner of the side that just acted. */
+  only?: string,
 ): Promise<void> {
   const refs = await institutionRefs(tx, [proposal.institutionA, proposal.institutionB])
   const a = refs.get(proposal.institutionA)!
@@ -35,6 +37,7 @@ export async function notifyBothSides(
     [a, b],
     [b, a],
   ] as const) {
+    if (only && own.id !== only) continue
     const base = {
       audience: { institutionIds: [own.id], officerSides: [own.side] },
       proposalId: proposal.id,

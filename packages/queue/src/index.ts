@@ -24,6 +24,7 @@ export { createProducers, type Producers } from './producer.js'
 export { DEFAULT_JOB_OPTIONS } from './retention.js'
 export {
   checkProcessors,
+  closeWorkerWithin,
   type Processor,
   type ProcessorEntry,
   type RunningWorker,

@@ -75,14 +75,25 @@ export function startWorker<Q extends QueueName>(
   return {
     worker,
     async close(deadlineMs = 10_000) {
-      let timer: NodeJS.Timeout | undefined
-      const deadline = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), deadlineMs)
-      })
-      const outcome = await Promise.race([worker.close().then(() => 'closed' as const), deadline])
-      clearTimeout(timer)
-      if (outcome === 'timeout') await worker.close(true)
+      await closeWorkerWithin(worker, deadlineMs)
       connection.disconnect()
     },
   }
+}
+
+/**
+ * Lets active jobs finish for up to the deadline, then closes for good. BullMQ keeps one closing
+ * promise, so a forced close after a graceful one has started would wait for the same jobs; pausing
+ * first (no new jobs, wait for active ones) keeps the forced close available. A job cut off here
+ * keeps its lock until it lapses and is then picked up again as stalled, so it is never lost.
+ */
+export async function closeWorkerWithin(worker: Worker, deadlineMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), deadlineMs)
+  })
+  const drained = worker.pause().then(() => 'drained' as const)
+  const outcome = await Promise.race([drained, deadline])
+  clearTimeout(timer)
+  await worker.close(outcome === 'timeout')
 }

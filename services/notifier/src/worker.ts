@@ -1,6 +1,7 @@
 import { markOutboxDone } from '@dj/outbox'
 import {
   checkProcessors,
+  closeWorkerWithin,
   createWorkerConnection,
   type Processor,
   type ProcessorEntry,
@@ -107,13 +108,7 @@ export function createNotifyWorker(redis: RedisConfig, deps: DeliverDeps, option
       void worker.run().catch((e) => options.onError?.(e as Error))
     },
     async close(deadlineMs: number) {
-      let timer: NodeJS.Timeout | undefined
-      const deadline = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), deadlineMs)
-      })
-      const outcome = await Promise.race([worker.close().then(() => 'closed' as const), deadline])
-      clearTimeout(timer)
-      if (outcome === 'timeout') await worker.close(true)
+      await closeWorkerWithin(worker, deadlineMs)
       connection.disconnect()
     },
   }

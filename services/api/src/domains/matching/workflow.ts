@@ -92,10 +92,12 @@ export async function acceptProposal(
   if (row.status !== 'open') throw new MatchingErrors.ProposalConfirmed()
 
   await tx.insert(proposalDecisions).values({ proposalId: id, side, decision: 'accept', userId: p.userId })
+  // "Your partner accepted" goes to the other institution only: the accepting side knows already.
+  const partnerInstitution = side === 'duren' ? row.institutionB : row.institutionA
   const otherAccepted = decisions.some((d) => d.side !== side && d.decision === 'accept')
   if (!otherAccepted) {
     await tx.update(proposals).set({ updatedAt: now }).where(eq(proposals.id, id))
-    await notifyBothSides(tx, row, { type: 'proposal.accepted' })
+    await notifyBothSides(tx, row, { type: 'proposal.accepted' }, partnerInstitution)
     return { ...row, updatedAt: now }
   }
   const [accepted] = await tx
@@ -103,7 +105,7 @@ export async function acceptProposal(
     .set({ status: 'accepted', decidedAt: now, updatedAt: now })
     .where(eq(proposals.id, id))
     .returning()
-  await notifyBothSides(tx, accepted!, { type: 'proposal.accepted' })
+  await notifyBothSides(tx, accepted!, { type: 'proposal.accepted' }, partnerInstitution)
   if (opts.autoConfirm) {
     await createPartnership(tx, accepted!, now)
     return { ...accepted!, status: 'confirmed' }
