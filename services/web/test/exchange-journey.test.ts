@@ -232,6 +232,9 @@ t.test('an officer runs a matching round with live progress', async (t) => {
   const row = officerDuren.page.locator('tbody tr').first()
   t.match(await row.innerText(), 'Gymnasium am Wirteltor')
   t.match(await row.innerText(), DE['criterion.topics'], 'explanation in German')
+  const main = await officerDuren.page.locator('main').innerText()
+  t.match(main, DE['round.tradeOffTitle'], 'the stable-versus-welfare trade-off is shown')
+  t.match(main, /Gesamtpunktzahl \d+\.\d{2}/)
   await audited(t, officerDuren, 'round-result')
 })
 

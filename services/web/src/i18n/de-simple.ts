@@ -329,6 +329,9 @@ export const deSimple: Catalog = {
   'round.finished': 'Fertig',
   'round.result': 'Ergebnis',
   'round.summary': '{proposals} Vorschläge. {matched} Wünsche passen. Im Mittel passt es zu {mean} %.',
+  'round.tradeOffTitle': 'Fair oder am meisten Punkte?',
+  'round.tradeOff':
+    'Die faire Lösung hat {stable} Punkte. Die Lösung mit den meisten Punkten hat {welfare} Punkte. Fair sein kostet {givesUp} Punkte.',
   'round.proposals': 'Vorgeschlagene Paare',
   'round.none': 'Es gibt keine Paare.',
   'round.reload': 'Ergebnis zeigen',

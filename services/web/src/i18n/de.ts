@@ -336,6 +336,9 @@ export const de: Catalog = {
   'round.result': 'Ergebnis',
   'round.summary':
     '{proposals} Vorschläge; {matched} Austauschwünsche vermittelt; mittlere Passung {mean} %.',
+  'round.tradeOffTitle': 'Fair oder insgesamt am besten?',
+  'round.tradeOff':
+    'Stabile Zuordnung (keine zwei Einrichtungen wären lieber miteinander verbunden): Gesamtpunktzahl {stable}. Bestmögliche Summe (Wohlfahrt): {welfare}. Die Fairness kostet {givesUp} Punkte der Gesamtsumme.',
   'round.proposals': 'Vorgeschlagene Paare',
   'round.none': 'Diese Runde hat keine Paare vorgeschlagen.',
   'round.reload': 'Ergebnis anzeigen',

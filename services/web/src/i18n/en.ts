@@ -328,6 +328,9 @@ export const en = {
   'round.finished': 'Finished',
   'round.result': 'Result',
   'round.summary': '{proposals} proposals; {matched} exchange interests matched; mean fit {mean} %.',
+  'round.tradeOffTitle': 'Fair or best in total?',
+  'round.tradeOff':
+    'Stable matching (no two institutions would both rather be together): total score {stable}. Best total (welfare): {welfare}. Fairness costs {givesUp} points of total score.',
   'round.proposals': 'Proposed pairs',
   'round.none': 'This round proposed no pairs.',
   'round.reload': 'Show the result',

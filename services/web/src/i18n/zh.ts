@@ -324,6 +324,9 @@ export const zh: Catalog = {
   'round.finished': '结束时间',
   'round.result': '结果',
   'round.summary': '{proposals} 个推荐；{matched} 个交流意向已匹配；平均匹配度 {mean}%。',
+  'round.tradeOffTitle': '公平还是总分最高？',
+  'round.tradeOff':
+    '稳定匹配（不存在双方都更愿意彼此配对的两个机构）：总分 {stable}。总分最优（福利）：{welfare}。公平性的代价为总分 {givesUp} 分。',
   'round.proposals': '推荐的配对',
   'round.none': '本轮没有推荐配对。',
   'round.reload': '显示结果',

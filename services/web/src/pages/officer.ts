@@ -24,7 +24,12 @@ interface Round {
   status: 'queued' | 'running' | 'done' | 'failed'
   progress: number
   policy: 'stable' | 'welfare'
-  summary: { proposals: number; interestsMatched: number; meanScore: number } | null
+  summary: {
+    proposals: number
+    interestsMatched: number
+    meanScore: number
+    tradeOff?: { stableTotal: number; welfareTotal: number; stableGivesUp: number }
+  } | null
   error: string | null
   createdAt: string
   startedAt: string | null
@@ -135,7 +140,16 @@ ${
     proposals: round.summary.proposals,
     matched: round.summary.interestsMatched,
     mean: percent(round.summary.meanScore),
+  })}</p>
+${
+  round.summary.tradeOff &&
+  html`<h3>${v.t('round.tradeOffTitle')}</h3>
+<p>${v.t('round.tradeOff', {
+    stable: round.summary.tradeOff.stableTotal.toFixed(2),
+    welfare: round.summary.tradeOff.welfareTotal.toFixed(2),
+    givesUp: round.summary.tradeOff.stableGivesUp.toFixed(2),
   })}</p>`
+}`
 }
 ${
   round.status === 'done' &&
