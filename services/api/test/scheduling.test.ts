@@ -463,6 +463,15 @@ t.test('both sides confirm a window → visit.scheduled all-day; change and canc
     start: '2026-10-19',
   })
   t.equal(intoHolidays.statusCode, 409, 'the new dates are checked like a window (NRW autumn holidays)')
+  const rejection = JSON.parse(intoHolidays.body) as {
+    code: string
+    reasons: { code: string; date: string }[]
+  }
+  t.equal(rejection.code, 'VISIT_DATES_REJECTED')
+  t.ok(
+    rejection.reasons.some((r) => r.code.startsWith('HOST_') && r.date >= '2026-10-19'),
+    'the reasons come as data, with the affected date',
+  )
   const cancel = await post(`/v1/visits/${booked.visitId}/cancel`, jh.accessToken, {})
   t.equal(cancel.statusCode, 200)
   const [cancelled] = await outboxEvents('visit.cancelled', 'visitId', booked.visitId!)

@@ -6,6 +6,8 @@ export interface Problem {
   title?: string
   detail?: string
   errors?: { field: string; message: string }[]
+  /** Why proposed dates were rejected (scheduling 409s). */
+  reasons?: { code: string; date: string; endDate?: string }[]
 }
 
 export type ApiResult<T> =

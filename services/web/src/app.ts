@@ -15,6 +15,7 @@ import { accountPages } from './pages/account.js'
 import { adminOpsPages } from './pages/admin-ops.js'
 import { adminUserPages } from './pages/admin-users.js'
 import { authPages } from './pages/auth.js'
+import { calendarPages } from './pages/calendar.js'
 import { colleaguePages } from './pages/colleagues.js'
 import { importPages, MAX_UPLOAD_BYTES } from './pages/imports.js'
 import { inboxPages } from './pages/inbox.js'
@@ -131,6 +132,7 @@ export async function buildApp(options: BuildOptions) {
   await app.register(inboxPages)
   await app.register(importPages)
   await app.register(schedulingPages)
+  await app.register(calendarPages)
   await app.register(colleaguePages)
   await app.register(adminOpsPages)
   await app.register(officerReportPages)

@@ -40,6 +40,11 @@ export const NOTICES = {
   'invitation-accepted': 'notice.invitationAccepted',
   'interest-saved': 'notice.interestSaved',
   'notification-retried': 'notice.notificationRetried',
+  'visit-changed': 'notice.visitChanged',
+  'visit-cancelled': 'notice.visitCancelled',
+  'visit-plan-dropped': 'notice.visitPlanDropped',
+  'calendar-entry-added': 'notice.calendarEntryAdded',
+  'calendar-entry-deleted': 'notice.calendarEntryDeleted',
 } as const satisfies Record<string, MessageKey>
 export type Notice = keyof typeof NOTICES
 

@@ -21,6 +21,8 @@ const SIMPLE = CATALOGS['de-simple']
 let durenSchool = ''
 let partnershipId = ''
 let meetingId = ''
+let visitPath = ''
+const windowStarts: string[] = []
 
 t.before(async () => {
   stack = await startStack('journey-more')
@@ -173,6 +175,8 @@ t.test('planning a visit: windows, rejected windows with reasons, both sides con
     (await duren.page.locator('details summary').count()) > 0,
     'windows in the NRW summer holidays are listed as rejected',
   )
+  for (const input of await duren.page.locator('input[name="start"]').all())
+    windowStarts.push((await input.getAttribute('value')) ?? '')
   await duren.page.locator('details summary').first().click()
   t.match(
     await duren.page.locator('details').first().innerText(),
@@ -195,7 +199,7 @@ t.test('planning a visit: windows, rejected windows with reasons, both sides con
   await jinhua.page.getByRole('button', { name: ZH['sched.confirmWindow'] }).first().click()
   await jinhua.page.waitForURL(/\/visits\/[0-9a-f-]{36}\?notice=visit-booked/)
   await audited(t, jinhua, 'visit-zh')
-  const visitPath = new URL(jinhua.page.url()).pathname
+  visitPath = new URL(jinhua.page.url()).pathname
   const ics = await download(jinhua, `${visitPath}/ics`)
   t.equal(ics.status, 200)
   t.match(ics.body, /BEGIN:VEVENT/)
@@ -203,6 +207,98 @@ t.test('planning a visit: windows, rejected windows with reasons, both sides con
   await duren.page.goto(`${stack.webUrl}/partnerships/${partnershipId}/schedule`)
   t.equal(await duren.page.locator(`a[href="${visitPath}"]`).count(), 1, 'the schedule lists the visit')
 })
+
+t.test('a booked visit is moved (once rejected with reasons) and cancelled', async (t) => {
+  t.ok(windowStarts.length > 1, 'the plan offered more than one period')
+  await duren.page.goto(`${stack.webUrl}${visitPath}`)
+  await audited(t, duren, 'visit-de')
+  // In the NRW summer holidays: the API answers 409 with the finder's reasons, shown at the field.
+  await duren.page.fill('#f-start', '2027-08-02')
+  await submit(duren, DE['visit.changeSubmit'])
+  t.equal(await duren.page.locator('.error-summary a[href="#f-start"]').count(), 1)
+  t.equal(await duren.page.locator('#f-start').getAttribute('aria-invalid'), 'true')
+  t.match(
+    await duren.page.locator('#change-reasons').innerText(),
+    new RegExp(DE['reason.HOST_SCHOOL_HOLIDAY']),
+  )
+  await audited(t, duren, 'visit-change-rejected-de')
+  const newStart = windowStarts[1]!
+  await duren.page.fill('#f-start', newStart)
+  await submit(duren, DE['visit.changeSubmit'])
+  t.match(duren.page.url(), /notice=visit-changed/)
+  const [y, m, d] = newStart.split('-')
+  t.match(
+    await duren.page.locator('.facts').innerText(),
+    new RegExp(`${d}\\.${m}\\.${y}.*\\([A-Za-z]+/[A-Za-z_]+\\)`),
+  )
+  t.match((await download(duren, `${visitPath}/ics`)).body, new RegExp(`DTSTART;VALUE=DATE:${y}${m}${d}`))
+
+  // Cancelling asks first; "no" leads back to the visit.
+  await duren.page.getByRole('link', { name: DE['visit.cancelLink'] }).click()
+  await duren.page.waitForURL(`${stack.webUrl}${visitPath}/cancel`)
+  t.equal(await duren.page.locator('h1').innerText(), DE['visit.cancelConfirmTitle'])
+  await audited(t, duren, 'visit-cancel-confirm-de')
+  await submit(duren, DE['visit.cancelSubmit'])
+  t.match(duren.page.url(), /notice=visit-cancelled/)
+  t.match(await duren.page.locator('.facts').innerText(), new RegExp(DE['visitStatus.cancelled']))
+  t.equal(await duren.page.locator('#f-start').count(), 0, 'a cancelled visit cannot be moved')
+  t.match((await download(duren, `${visitPath}/ics`)).body, /METHOD:CANCEL/)
+})
+
+t.test(
+  'the own calendar: add a blocked week, a visit plan respects it, drop the plan, delete it',
+  async (t) => {
+    await duren.page.goto(`${stack.webUrl}/institutions/${durenSchool}`)
+    await duren.page.getByRole('link', { name: DE['cal.link'] }).click()
+    await duren.page.waitForURL(/\/calendar$/)
+    t.equal(await duren.page.locator('h1').innerText(), DE['cal.title'])
+    await audited(t, duren, 'calendar-empty-de')
+    await duren.page.fill('#f-end', '2027-06-01')
+    await submit(duren, DE['cal.addSubmit'])
+    t.equal(await duren.page.locator('.error-summary a[href="#f-kind"]').count(), 1)
+    t.equal(await duren.page.locator('.error-summary a[href="#f-start"]').count(), 1)
+    await audited(t, duren, 'calendar-errors-de')
+    await duren.page.check('input[name="kind"][value="blackout"]')
+    await duren.page.fill('#f-start', '2027-06-07')
+    await duren.page.fill('#f-end', '2027-06-11')
+    await duren.page.fill('#f-name', 'Projektwoche')
+    await submit(duren, DE['cal.addSubmit'])
+    t.match(duren.page.url(), /notice=calendar-entry-added/)
+    t.equal(await duren.page.locator('tbody tr').count(), 1)
+    t.match(await duren.page.locator('tbody').innerText(), /Projektwoche/)
+    t.match(await duren.page.locator('tbody').innerText(), new RegExp(DE['entryKind.blackout']))
+    await audited(t, duren, 'calendar-de')
+    // The Jinhua coordinator is no member: no access.
+    const other = await jinhua.page.goto(`${stack.webUrl}/institutions/${durenSchool}/calendar`)
+    t.equal(other?.status(), 403)
+
+    // Hosted in Düren exactly in the blocked week: the finder rejects it and says why.
+    await duren.page.goto(`${stack.webUrl}/partnerships/${partnershipId}/visit-plans/new`)
+    await duren.page.check('input[name="direction"][value="jinhua_to_duren"]')
+    await duren.page.fill('#f-days', '5')
+    await duren.page.fill('#f-groupSize', '10')
+    await duren.page.fill('#f-rangeStart', '2027-06-07')
+    await duren.page.fill('#f-rangeEnd', '2027-06-11')
+    await submit(duren, DE['sched.planSubmit'])
+    t.match(duren.page.url(), /notice=visit-plan-created/)
+    t.equal(await duren.page.getByRole('button', { name: DE['sched.confirmWindow'] }).count(), 0, 'no window')
+    const text = (await duren.page.locator('main').textContent()) ?? ''
+    t.match(text, new RegExp(DE['reason.HOST_BLACKOUT']))
+    t.match(text, /Projektwoche/)
+    // The open plan is dropped.
+    await submit(duren, DE['plan.dropSubmit'])
+    t.match(duren.page.url(), /notice=visit-plan-dropped/)
+    t.match(await duren.page.locator('.facts').innerText(), new RegExp(DE['planStatus.cancelled']))
+    t.equal(await duren.page.getByRole('button', { name: DE['plan.dropSubmit'] }).count(), 0)
+    await audited(t, duren, 'visit-plan-dropped-de')
+
+    await duren.page.goto(`${stack.webUrl}/institutions/${durenSchool}/calendar`)
+    await duren.page.getByRole('button', { name: new RegExp(`^${DE['cal.delete']}`) }).click()
+    await duren.page.waitForURL(/notice=calendar-entry-deleted/)
+    t.equal(await duren.page.locator('tbody tr').count(), 0)
+    t.match(await duren.page.locator('main').innerText(), new RegExp(DE['cal.empty']))
+  },
+)
 
 t.test('colleagues: invite, accept the emailed link, remove', async (t) => {
   await duren.page.goto(`${stack.webUrl}/institutions/${durenSchool}`)

@@ -42,3 +42,18 @@ export class FieldsError extends Error {
     this.code = code
   }
 }
+
+export interface DateReason {
+  code: string
+  date: string
+  endDate?: string
+}
+
+/** Proposed dates that do not fit both calendars: 409 with the finder's reasons as data. */
+export class DatesRejectedError extends Error {
+  readonly statusCode = 409
+  readonly code = 'VISIT_DATES_REJECTED'
+  constructor(readonly reasons: DateReason[]) {
+    super(`these dates do not work: ${reasons.map((r) => r.code).join(', ') || 'rejected'}`)
+  }
+}

@@ -1,7 +1,7 @@
 import { QueueUnavailableError } from '@dj/queue'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import Type from 'typebox'
-import { type FieldProblem, FieldsError } from './errors.js'
+import { DatesRejectedError, type FieldProblem, FieldsError } from './errors.js'
 
 export const ProblemSchema = Type.Object(
   {
@@ -13,6 +13,12 @@ export const ProblemSchema = Type.Object(
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    reasons: Type.Optional(
+      Type.Array(
+        Type.Object({ code: Type.String(), date: Type.String(), endDate: Type.Optional(Type.String()) }),
+        { description: 'why proposed dates were rejected (scheduling)' },
+      ),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 )
@@ -114,6 +120,7 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
     instance: request.url,
     requestId: request.id,
     ...(errors ? { errors } : {}),
+    ...(error instanceof DatesRejectedError ? { reasons: error.reasons } : {}),
   }
   void reply.status(status).type('application/problem+json').send(body)
 }

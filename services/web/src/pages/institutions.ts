@@ -178,7 +178,11 @@ function detailPage(
   ${inst.website && html`<dt>${v.t('inst.website')}</dt><dd><a href="${inst.website}" rel="noopener noreferrer">${inst.website}</a></dd>`}
 </dl>
 ${inst.description && html`<h2>${v.t('inst.description')}</h2>${description(v, inst)}`}
-${canEdit && html`<p><a href="/institutions/${inst.id}/edit">${v.t('inst.edit')}</a></p>`}
+${
+  canEdit &&
+  html`<p><a href="/institutions/${inst.id}/edit">${v.t('inst.edit')}</a></p>
+<p><a href="/institutions/${inst.id}/calendar">${v.t('cal.link')}</a></p>`
+}
 <h2>${v.t('inst.interests')}</h2>
 ${
   interests.length === 0

@@ -406,15 +406,44 @@ ${
         (r) =>
           html`<li><strong>${range(v, r)}</strong><ul>${r.reasons.map((x) => html`<li>${reasonText(v, x)}</li>`)}</ul></li>`,
       )}</ul></details>`
+}
+${
+  p.canAct &&
+  p.status === 'open' &&
+  html`<h2>${v.t('plan.drop')}</h2>
+<form method="post" action="/visit-plans/${p.id}/cancel">${csrfField(v)}
+  <p>${v.t('plan.dropHint')}</p>
+  <button type="submit" class="danger">${v.t('plan.dropSubmit')}</button>
+</form>`
 }`,
   })
 }
 
-function visitPage(v: View, x: Visit, insts: Map<string, Institution>, notice?: string) {
+const CHANGE_LABELS: Record<string, MessageKey> = { start: 'field.newStart' }
+
+/** The finder's reason codes from the API's 409 problem (`reasons`); unknown codes dropped. */
+export function reasonCodes(reasons: { code: string }[] | undefined): (typeof REASONS)[number][] {
+  const found = (reasons ?? []).map((r) => r.code)
+  return [...new Set(found)].filter((c): c is (typeof REASONS)[number] =>
+    (REASONS as readonly string[]).includes(c),
+  )
+}
+
+function visitPage(
+  v: View,
+  x: Visit,
+  insts: Map<string, Institution>,
+  state: FormState,
+  rejected: (typeof REASONS)[number][] = [],
+  notice?: string,
+) {
+  const canChange = x.canAct && x.status === 'scheduled'
   return page(v, {
     title: x.title,
     notice,
-    body: html`<p><a href="/partnerships/${x.partnershipId}/schedule">${v.t('sched.back')}</a></p>
+    hasErrors: hasErrors(state),
+    body: html`${errorSummary(v, state, CHANGE_LABELS)}
+<p><a href="/partnerships/${x.partnershipId}/schedule">${v.t('sched.back')}</a></p>
 <dl class="facts">
   <dt>${v.t('col.status')}</dt><dd>${v.t(`visitStatus.${x.status}`)}</dd>
   <dt>${v.t('sched.when')}</dt><dd><strong>${range(v, x)}</strong> (${x.timeZone})</dd>
@@ -422,7 +451,36 @@ function visitPage(v: View, x: Visit, insts: Map<string, Institution>, notice?: 
   <dt>${v.t('sched.travellers')}</dt><dd>${nameOf(v, insts, x.travellerInstitutionId)}</dd>
 </dl>
 <p><a class="button secondary" href="/visits/${x.id}/ics" download>${v.t('sched.ics')}</a></p>
-<p><a href="/visit-plans/${x.visitPlanId}">${v.t('sched.toPlan')}</a></p>`,
+<p><a href="/visit-plans/${x.visitPlanId}">${v.t('sched.toPlan')}</a></p>
+${
+  canChange &&
+  html`<h2>${v.t('visit.change')}</h2>
+<form method="post" action="/visits/${x.id}/change" novalidate>${csrfField(v)}
+  ${smallInput(v, state, { name: 'start', label: 'field.newStart', hint: 'visit.changeHint', type: 'date', required: true })}
+  ${
+    rejected.length > 0 &&
+    html`<div class="callout" id="change-reasons" role="note"><p>${v.t('visit.changeRejected')}</p>
+  <ul>${rejected.map((c) => html`<li>${v.t(`reason.${c}`)}</li>`)}</ul></div>`
+  }
+  <button type="submit">${v.t('visit.changeSubmit')}</button>
+</form>
+<h2>${v.t('visit.cancel')}</h2>
+<p>${v.t('visit.cancelHint')}</p>
+<p><a class="button secondary" href="/visits/${x.id}/cancel">${v.t('visit.cancelLink')}</a></p>`
+}`,
+  })
+}
+
+function cancelVisitPage(v: View, x: Visit, state: FormState) {
+  return page(v, {
+    title: v.t('visit.cancelConfirmTitle'),
+    hasErrors: hasErrors(state),
+    body: html`${errorSummary(v, state, {})}
+<p>${v.t('visit.cancelConfirmBody', { title: x.title, when: `${range(v, x)} (${x.timeZone})` })}</p>
+<form method="post" action="/visits/${x.id}/cancel">${csrfField(v)}
+  <button type="submit" class="danger">${v.t('visit.cancelSubmit')}</button>
+</form>
+<p><a href="/visits/${x.id}">${v.t('visit.keep')}</a></p>`,
   })
 }
 
@@ -592,14 +650,94 @@ export const schedulingPages: FastifyPluginAsync = async (app) => {
     return showPlan(v, reply, id, state, undefined, res.status >= 500 ? 503 : res.status === 409 ? 409 : 400)
   })
 
+  const showVisit = async (
+    v: View,
+    reply: FastifyReply,
+    id: string,
+    state: FormState,
+    rejected: (typeof REASONS)[number][] = [],
+    notice?: string,
+    status = 200,
+  ) => {
+    const x = await load<Visit>(v, reply, `/v1/visits/${id}`)
+    if (!x) return reply
+    const insts = await institutionsOf(v, [x.hostInstitutionId, x.travellerInstitutionId])
+    return send(reply, visitPage(v, x, insts, state, rejected, notice), status)
+  }
+
   app.get<{ Params: { id: string } }>('/visits/:id', async (request, reply) => {
     if (!requireRole(request, reply, [...ALL])) return reply
     const v = request.view
     if (badId(v, reply, request.params.id)) return reply
+    return showVisit(v, reply, request.params.id, emptyForm(), [], noticeOf(request.query))
+  })
+
+  app.post<{ Params: { id: string } }>('/visits/:id/change', async (request, reply) => {
+    if (!requireRole(request, reply, ['coordinator'])) return reply
+    const v = request.view
+    const id = request.params.id
+    if (badId(v, reply, id)) return reply
+    const state = emptyForm(formValues(request.body, ['start']))
+    const start = state.values['start'] ?? ''
+    if (!ISO_DATE.test(start)) {
+      state.errors['start'] = start ? 'err.date' : 'err.required'
+      return showVisit(v, reply, id, state, [], undefined, 400)
+    }
+    const res = await v.api<Visit>('POST', `/v1/visits/${id}/change`, { start })
+    if (res.ok) return seeOther(reply, `/visits/${id}?notice=visit-changed`)
+    let rejected: (typeof REASONS)[number][] = []
+    if (res.status === 409) {
+      rejected = reasonCodes(res.problem.reasons)
+      if (rejected.length > 0) state.errors['start'] = 'visit.changeRejected'
+      else if (/already starts/.test(res.problem.detail ?? '')) state.errors['start'] = 'visit.sameDate'
+      else state.formError = problemMessage(res.problem)
+    } else applyProblem(state, res.problem, ['start'])
+    const status = res.status >= 500 ? 503 : res.status === 409 ? 409 : res.status === 403 ? 403 : 400
+    return showVisit(v, reply, id, state, rejected, undefined, status)
+  })
+
+  app.get<{ Params: { id: string } }>('/visits/:id/cancel', async (request, reply) => {
+    if (!requireRole(request, reply, ['coordinator'])) return reply
+    const v = request.view
+    if (badId(v, reply, request.params.id)) return reply
     const x = await load<Visit>(v, reply, `/v1/visits/${request.params.id}`)
     if (!x) return reply
-    const insts = await institutionsOf(v, [x.hostInstitutionId, x.travellerInstitutionId])
-    return send(reply, visitPage(v, x, insts, noticeOf(request.query)))
+    if (!x.canAct || x.status !== 'scheduled') return seeOther(reply, `/visits/${x.id}`)
+    return send(reply, cancelVisitPage(v, x, emptyForm()))
+  })
+
+  app.post<{ Params: { id: string } }>('/visits/:id/cancel', async (request, reply) => {
+    if (!requireRole(request, reply, ['coordinator'])) return reply
+    const v = request.view
+    const id = request.params.id
+    if (badId(v, reply, id)) return reply
+    const res = await v.api<Visit>('POST', `/v1/visits/${id}/cancel`)
+    if (res.ok) return seeOther(reply, `/visits/${id}?notice=visit-cancelled`)
+    if (res.status === 404) return messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
+    const state = emptyForm()
+    state.formError = problemMessage(res.problem)
+    return showVisit(
+      v,
+      reply,
+      id,
+      state,
+      [],
+      undefined,
+      res.status >= 500 ? 503 : res.status === 403 ? 403 : 409,
+    )
+  })
+
+  app.post<{ Params: { id: string } }>('/visit-plans/:id/cancel', async (request, reply) => {
+    if (!requireRole(request, reply, ['coordinator'])) return reply
+    const v = request.view
+    const id = request.params.id
+    if (badId(v, reply, id)) return reply
+    const res = await v.api<VisitPlan>('POST', `/v1/visit-plans/${id}/cancel`)
+    if (res.ok) return seeOther(reply, `/visit-plans/${id}?notice=visit-plan-dropped`)
+    if (res.status === 404) return messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
+    const state = emptyForm()
+    state.formError = problemMessage(res.problem)
+    return showPlan(v, reply, id, state, undefined, res.status >= 500 ? 503 : res.status === 403 ? 403 : 409)
   })
 
   app.get<{ Params: { id: string } }>('/visits/:id/ics', async (request, reply) => {

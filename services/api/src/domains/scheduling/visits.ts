@@ -14,7 +14,7 @@ import {
   type VisitWindow,
 } from '@dj/scheduling'
 import { eq, sql } from 'drizzle-orm'
-import { Errors, FieldsError } from '../../http/errors.js'
+import { DatesRejectedError, Errors, FieldsError } from '../../http/errors.js'
 import type { Principal } from '../../plugins/auth.js'
 import { loadPartnership, type PairAccess, pairAccess, requireAct } from './access.js'
 import { withSchedulingErrors } from './errors.js'
@@ -278,8 +278,13 @@ export async function changeVisit(db: Db, p: Principal, id: string, start: strin
       1,
     )
     if (result.windows.length === 0) {
-      const reasons = (result.rejected[0]?.reasons ?? []).map((r) => r.code).join(', ')
-      throw new Errors.Conflict(`these dates do not work: ${reasons || 'rejected'}`)
+      throw new DatesRejectedError(
+        (result.rejected[0]?.reasons ?? []).map((r) => ({
+          code: r.code,
+          date: r.date,
+          ...(r.endDate ? { endDate: r.endDate } : {}),
+        })),
+      )
     }
     const [row] = await tx
       .update(visits)
