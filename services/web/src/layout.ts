@@ -20,6 +20,8 @@ export const NOTICES = {
   'institution-saved': 'notice.institutionSaved',
   'institution-verified': 'notice.institutionVerified',
   'institution-rejected': 'notice.institutionRejected',
+  'institution-suspended': 'notice.institutionSuspended',
+  'institution-reinstated': 'notice.institutionReinstated',
   'proposal-accepted': 'notice.proposalAccepted',
   'proposal-declined': 'notice.proposalDeclined',
   'proposal-confirmed': 'notice.proposalConfirmed',

@@ -363,6 +363,24 @@ t.test('officer CSV import with its report', async (t) => {
   await audited(t, officerDuren, 'import-report')
 })
 
+t.test('officer lists institutions by status, suspends and reinstates one', async (t) => {
+  const o = officerDuren.page
+  await o.goto(`${stack.webUrl}/officer/queue?status=verified`)
+  const row = o.locator('tbody tr', { hasText: 'Realschule Jülich' })
+  t.equal(await row.count(), 1, 'the imported school is listed as verified')
+  await row.getByLabel(DE['field.reason']).fill('Kontaktdaten werden geprüft')
+  await row.getByRole('button', { name: `${DE['queue.suspend']}: Realschule Jülich` }).click()
+  await o.waitForURL(/status=verified&notice=institution-suspended/)
+  t.equal(await o.locator('tbody tr', { hasText: 'Realschule Jülich' }).count(), 0, 'no longer verified')
+  await o.goto(`${stack.webUrl}/officer/queue?status=suspended`)
+  await audited(t, officerDuren, 'queue-suspended')
+  await o.getByRole('button', { name: `${DE['queue.reinstate']}: Realschule Jülich` }).click()
+  await o.waitForURL(/status=suspended&notice=institution-reinstated/)
+  t.match(await o.locator('main').innerText(), DE['notice.institutionReinstated'])
+  await o.goto(`${stack.webUrl}/officer/queue?status=verified`)
+  t.equal(await o.locator('tbody tr', { hasText: 'Realschule Jülich' }).count(), 1, 'verified again')
+})
+
 t.test('no request ever left localhost', async (t) => {
   for (const s of sessions) t.same(s.foreignRequests, [], s.label)
 })

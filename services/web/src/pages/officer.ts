@@ -46,16 +46,58 @@ interface RoundProposal {
   b: { institution: { id: string; name: string; side: Side }; interestId: string }
 }
 
-function queuePage(v: View, items: Institution[], notice?: string, error?: MessageKey): Html {
+const STATUSES = ['pending', 'verified', 'suspended', 'rejected'] as const
+type InstitutionStatus = (typeof STATUSES)[number]
+const statusOf = (raw: unknown): InstitutionStatus =>
+  STATUSES.includes(raw as InstitutionStatus) ? (raw as InstitutionStatus) : 'pending'
+
+/** What an officer may do with an institution in each status (the API enforces the same). */
+function actionsFor(v: View, i: Institution, status: InstitutionStatus): Html {
+  const reasonForm = (
+    action: 'reject' | 'suspend',
+    label: MessageKey,
+  ) => html`<form method="post" action="/officer/queue/${i.id}/${action}" class="inline-form">${csrfField(v)}
+        <label for="${action}-reason-${i.id}">${v.t('field.reason')}</label>
+        <input id="${action}-reason-${i.id}" name="reason" type="text" maxlength="2000">
+        <button type="submit" class="small secondary" aria-label="${v.t(label)}: ${i.name}">${v.t(label)}</button>
+      </form>`
+  const plain = (
+    action: 'verify' | 'reinstate',
+    label: MessageKey,
+  ) => html`<form method="post" action="/officer/queue/${i.id}/${action}" class="inline-form">${csrfField(v)}
+        <button type="submit" class="small" aria-label="${v.t(label)}: ${i.name}">${v.t(label)}</button>
+      </form>`
+  if (status === 'pending')
+    return html`${plain('verify', 'queue.verify')}${reasonForm('reject', 'queue.reject')}`
+  if (status === 'verified') return reasonForm('suspend', 'queue.suspend')
+  if (status === 'suspended') return plain('reinstate', 'queue.reinstate')
+  return html``
+}
+
+function queuePage(
+  v: View,
+  items: Institution[],
+  notice?: string,
+  error?: MessageKey,
+  status: InstitutionStatus = 'pending',
+): Html {
   return page(v, {
     title: v.t('queue.title'),
     notice,
     body: html`${error && html`<div class="error-summary" role="alert"><p>${v.t(error)}</p></div>`}
+<nav aria-label="${v.t('queue.statusNav')}"><ul class="inline-list">${STATUSES.map(
+      (st) =>
+        html`<li>${
+          st === status
+            ? html`<a href="/officer/queue?status=${st}" aria-current="page"><strong>${v.t(`instStatus.${st}`)}</strong></a>`
+            : html`<a href="/officer/queue?status=${st}">${v.t(`instStatus.${st}`)}</a>`
+        }</li>`,
+    )}</ul></nav>
 ${
   items.length === 0
-    ? html`<p>${v.t('queue.empty')}</p>`
+    ? html`<p>${v.t(status === 'pending' ? 'queue.empty' : 'queue.emptyStatus')}</p>`
     : html`<div class="table-scroll"><table>
-  <caption>${v.t('queue.caption')}</caption>
+  <caption>${status === 'pending' ? v.t('queue.caption') : v.t(`instStatus.${status}`)}</caption>
   <thead><tr><th scope="col">${v.t('col.name')}</th><th scope="col">${v.t('col.side')}</th><th scope="col">${v.t('inst.kind')}</th><th scope="col">${v.t('col.created')}</th><th scope="col">${v.t('col.actions')}</th></tr></thead>
   <tbody>${items.map(
     (i) => html`<tr>
@@ -63,16 +105,7 @@ ${
     <td>${v.t(`side.${i.side}`)}</td>
     <td>${i.kind ? v.t(`kind.${i.kind}`) : ''}</td>
     <td>${i.createdAt && html`<time datetime="${i.createdAt}">${formatDateTime(v.locale, v.timeZone, i.createdAt)}</time>`}</td>
-    <td>
-      <form method="post" action="/officer/queue/${i.id}/verify" class="inline-form">${csrfField(v)}
-        <button type="submit" class="small" aria-label="${v.t('queue.verify')}: ${i.name}">${v.t('queue.verify')}</button>
-      </form>
-      <form method="post" action="/officer/queue/${i.id}/reject" class="inline-form">${csrfField(v)}
-        <label for="reason-${i.id}">${v.t('field.reason')}</label>
-        <input id="reason-${i.id}" name="reason" type="text" maxlength="2000">
-        <button type="submit" class="small secondary" aria-label="${v.t('queue.reject')}: ${i.name}">${v.t('queue.reject')}</button>
-      </form>
-    </td>
+    <td>${actionsFor(v, i, status)}</td>
   </tr>`,
   )}</tbody></table></div>`
 }`,
@@ -186,17 +219,18 @@ ${
 export const officerPages: FastifyPluginAsync = async (app) => {
   const staff = ['officer', 'admin'] as const
 
-  app.get('/officer/queue', async (request, reply) => {
+  app.get<{ Querystring: { status?: string } }>('/officer/queue', async (request, reply) => {
     const me = requireRole(request, reply, [...staff])
     if (!me) return reply
     const v = request.view
+    const status = statusOf(request.query.status)
     // Admins see both sides; the API wants them to name one.
     const sides: (Side | undefined)[] = me.role === 'admin' ? ['duren', 'jinhua'] : [undefined]
     const pages = await Promise.all(
       sides.map((s) =>
         v.api<Page<Institution>>(
           'GET',
-          `/v1/officer/institutions?status=pending&limit=200${s ? `&side=${s}` : ''}`,
+          `/v1/officer/institutions?status=${status}&limit=200${s ? `&side=${s}` : ''}`,
         ),
       ),
     )
@@ -209,12 +243,19 @@ export const officerPages: FastifyPluginAsync = async (app) => {
         items,
         noticeOf(request.query),
         failed && !failed.ok ? problemMessage(failed.problem) : undefined,
+        status,
       ),
       failed ? 503 : 200,
     )
   })
 
-  for (const action of ['verify', 'reject'] as const) {
+  const back: Record<string, { status: InstitutionStatus; notice: string }> = {
+    verify: { status: 'pending', notice: 'institution-verified' },
+    reject: { status: 'pending', notice: 'institution-rejected' },
+    suspend: { status: 'verified', notice: 'institution-suspended' },
+    reinstate: { status: 'suspended', notice: 'institution-reinstated' },
+  }
+  for (const action of ['verify', 'reject', 'suspend', 'reinstate'] as const) {
     app.post<{ Params: { id: string } }>(`/officer/queue/:id/${action}`, async (request, reply) => {
       if (!requireRole(request, reply, [...staff])) return reply
       const v = request.view
@@ -228,18 +269,21 @@ export const officerPages: FastifyPluginAsync = async (app) => {
       if (!res.ok) {
         const list = await v.api<Page<Institution>>(
           'GET',
-          '/v1/officer/institutions?status=pending&limit=200',
+          `/v1/officer/institutions?status=${back[action]!.status}&limit=200`,
         )
         return send(
           reply,
-          queuePage(v, list.ok ? list.data.items : [], undefined, problemMessage(res.problem)),
+          queuePage(
+            v,
+            list.ok ? list.data.items : [],
+            undefined,
+            problemMessage(res.problem),
+            back[action]!.status,
+          ),
           res.status,
         )
       }
-      return seeOther(
-        reply,
-        `/officer/queue?notice=institution-${action === 'verify' ? 'verified' : 'rejected'}`,
-      )
+      return seeOther(reply, `/officer/queue?status=${back[action]!.status}&notice=${back[action]!.notice}`)
     })
   }
 
