@@ -1,7 +1,9 @@
 import { CommonEnv, type LoadOptions, loadConfig, Port } from '@dj/config'
 import { createDb } from '@dj/db'
+import { healthRoutes } from '@dj/health'
 import { createRelay } from '@dj/outbox'
 import { createProducers, startWorker } from '@dj/queue'
+import { sql } from 'drizzle-orm'
 import Fastify from 'fastify'
 import Type, { type Static } from 'typebox'
 import { handleRegistryEvent } from './domains/registry/import-job.js'
@@ -48,7 +50,13 @@ export async function startRegistryWorker(config: RegistryWorkerConfig): Promise
     onError: (err) => log.warn({ err }, 'registry relay error'),
   })
   relay.start(250)
-  health.get('/health', async () => ({ status: 'ok' }))
+  await health.register(healthRoutes, {
+    checks: {
+      postgres: () => handle.db.execute(sql`select 1`),
+      redis: () => producers.ping(),
+      worker: () => worker.worker.isRunning(),
+    },
+  })
   await health.listen({ port: config.REGISTRY_WORKER_PORT, host: config.HOST })
   const address = health.server.address()
   return {

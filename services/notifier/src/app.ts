@@ -1,4 +1,5 @@
 import { createDb, type DbHandle } from '@dj/db'
+import { healthRoutes } from '@dj/health'
 import { createRelay } from '@dj/outbox'
 import { createProducers, type Producers } from '@dj/queue'
 import { sql } from 'drizzle-orm'
@@ -16,18 +17,6 @@ export interface BuildNotifierOptions {
   /** Clock for quiet hours and digests; tests move it. */
   now?: () => Date
   logger?: FastifyServerOptions['logger']
-}
-
-async function within<T>(ms: number, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), ms)
-  })
-  try {
-    return await Promise.race([p, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
 }
 
 /**
@@ -76,19 +65,12 @@ export async function buildNotifier(options: BuildNotifierOptions) {
     }
   }
 
-  app.get('/health', async () => ({ status: 'ok' as const }))
-  app.get('/ready', async (_request, reply) => {
-    const [pg, redis] = await Promise.allSettled([
-      within(2_000, dbHandle.db.execute(sql`select 1`)),
-      within(2_000, producers.ping()),
-    ])
-    const checks = {
-      postgres: pg.status === 'fulfilled' ? 'ok' : 'down',
-      redis: redis.status === 'fulfilled' ? 'ok' : 'down',
-      worker: worker.worker.isRunning() ? 'ok' : 'down',
-    }
-    const ready = Object.values(checks).every((c) => c === 'ok')
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks })
+  await app.register(healthRoutes, {
+    checks: {
+      postgres: () => dbHandle.db.execute(sql`select 1`),
+      redis: () => producers.ping(),
+      worker: () => worker.worker.isRunning(),
+    },
   })
 
   let started = false
