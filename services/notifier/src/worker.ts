@@ -1,13 +1,6 @@
 import { markOutboxDone } from '@dj/outbox'
-import {
-  checkProcessors,
-  closeWorkerWithin,
-  createWorkerConnection,
-  type Processor,
-  type ProcessorEntry,
-  type RedisConfig,
-} from '@dj/queue'
-import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq'
+import { type Processor, type ProcessorEntry, type RedisConfig, startWorker } from '@dj/queue'
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq'
 import { sql } from 'drizzle-orm'
 import { createPlanBatcher, type PlanBatcher } from './batch.js'
 import { type DeliverDeps, deliverOutboxEvent } from './deliver.js'
@@ -73,43 +66,26 @@ export interface NotifyWorkerOptions {
   onFailed?: (job: Job | undefined, error: Error) => void
 }
 
-/**
- * The notify worker. Built here rather than with @dj/queue's startWorker because quiet-hour
- * deferral needs the job's lock token (moveToDelayed); the processor registry check is the same.
- */
+/** The notify worker: message jobs share a plan batcher; quiet hours defer a job with moveToDelayed. */
 export function createNotifyWorker(redis: RedisConfig, deps: DeliverDeps, options: NotifyWorkerOptions) {
   const batcher = createPlanBatcher(deps, { maxBatch: options.concurrency })
-  const map = checkProcessors('notify', processors(deps, batcher))
-  const connection = createWorkerConnection(redis.REDIS_URL)
-  connection.on('error', (e) => options.onError?.(e))
-  const worker = new Worker(
-    'notify',
-    async (job) => {
-      const fn = map.get(job.name)
-      if (!fn) throw new UnrecoverableError(`no processor for ${job.name}`)
-      return fn(job)
-    },
-    {
-      connection,
-      prefix: redis.QUEUE_PREFIX,
-      concurrency: options.concurrency,
+  const running = startWorker(redis, 'notify', processors(deps, batcher), {
+    concurrency: options.concurrency,
+    ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.onFailed ? { onFailed: options.onFailed } : {}),
+    worker: {
       autorun: false,
       // A killed worker's active job is noticed and retried after about one lock period.
       lockDuration: options.lockMs,
       stalledInterval: options.lockMs,
       maxStalledCount: 5,
     },
-  )
-  worker.on('error', (e) => options.onError?.(e))
-  worker.on('failed', (job, e) => options.onFailed?.(job, e))
+  })
   return {
-    worker,
+    worker: running.worker,
     start() {
-      void worker.run().catch((e) => options.onError?.(e as Error))
+      void running.worker.run().catch((e) => options.onError?.(e as Error))
     },
-    async close(deadlineMs: number) {
-      await closeWorkerWithin(worker, deadlineMs)
-      connection.disconnect()
-    },
+    close: (deadlineMs: number) => running.close(deadlineMs),
   }
 }
