@@ -3,11 +3,17 @@ import { REGIONS } from '@dj/db'
 import type { Browser } from 'playwright-core'
 import t, { type Test } from 'tap'
 import { handleRegistryEvent } from '../../api/src/domains/registry/import-job.js'
-import { createStaff, PASSWORD, registerCoordinator } from '../../api/test/helper/app.js'
-import { loadMatcherConfig } from '../../matcher/src/config.js'
-import { type Matcher, startMatcher } from '../../matcher/src/worker.js'
+import { createStaff, registerCoordinator } from '../../api/test/helper/app.js'
+import type { Matcher } from '../../matcher/src/worker.js'
 import { CATALOGS } from '../src/i18n/index.js'
-import { describeViolations, launch, printMetrics, Session, serious } from './helper/browser.js'
+import { launch, type Session } from './helper/browser.js'
+import {
+  fillInterestForm,
+  type InstitutionForm,
+  journey,
+  startStackMatcher,
+  submitInstitutionForm,
+} from './helper/journey.js'
 import { type Stack, startStack } from './helper/stack.js'
 
 // The bigger journey: a Düren Gymnasium and a Jinhua middle school register, officers verify
@@ -16,61 +22,23 @@ import { type Stack, startStack } from './helper/stack.js'
 let stack: Stack
 let browser: Browser
 let matcher: Matcher
-const sessions: Session[] = []
+// This journey checks foreign requests once, at the end, not on every audited page.
+const { sessions, open, audited, signIn, closeSessions } = journey(
+  () => stack,
+  () => browser,
+  { checkForeignPerPage: false },
+)
 t.before(async () => {
   stack = await startStack('exchange-journey')
-  const db = stack.api.db
-  matcher = await startMatcher({
-    config: loadMatcherConfig({
-      env: {
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: db.url,
-        REDIS_URL: stack.api.redis.url,
-        QUEUE_PREFIX: stack.api.redis.prefix,
-        PORT: '0',
-      },
-      envFile: false,
-    }),
-    listen: false,
-    relayIntervalMs: 100,
-  })
+  matcher = await startStackMatcher(stack)
   browser = await launch()
 })
 t.teardown(async () => {
-  for (const s of sessions) {
-    printMetrics(`exchange journey: ${s.label}`, s.metrics)
-    await s.close()
-  }
+  await closeSessions('exchange journey')
   await browser?.close()
   await matcher?.close()
   await stack?.close()
 })
-
-async function open(label: string, locale: string, timezoneId = 'Europe/Berlin') {
-  const s = await Session.open(browser, locale, { width: 1280, height: 900 }, timezoneId, label)
-  sessions.push(s)
-  return s
-}
-
-async function audited(t: Test, s: Session, name: string) {
-  const { violations } = await s.audit(name)
-  const bad = serious(violations)
-  t.same(
-    bad,
-    [],
-    `${name}: no serious or critical axe violations`,
-    bad.length ? { violations: describeViolations(bad) } : {},
-  )
-}
-
-async function signIn(s: Session, email: string, submit: string) {
-  await s.page.goto(`${stack.webUrl}/sign-in`)
-  await s.page.fill('#f-email', email)
-  await s.page.fill('#f-password', PASSWORD)
-  await s.page.getByRole('button', { name: submit, exact: true }).click()
-  await s.page.waitForURL(`${stack.webUrl}/`)
-}
 
 const JINHUA_UNIT = REGIONS.jinhua.units[0]!.id
 const DE = CATALOGS.de
@@ -101,24 +69,14 @@ t.test('accounts and sign-in', async (t) => {
   await signIn(officerJinhua, 'officer.jinhua@jinhua.example', ZH['signIn.submit'])
 })
 
-async function registerInstitution(
-  t: Test,
-  s: Session,
-  c: typeof DE,
-  o: { side: string; name: string; type: string; municipality: string },
-) {
+async function registerInstitution(t: Test, s: Session, c: typeof DE, o: InstitutionForm) {
   await s.page.goto(`${stack.webUrl}/institutions/new`)
   await audited(t, s, `institution-new-${o.side}`)
   // Missing answers are reported on their fields first.
   await s.page.getByRole('button', { name: c['institution.submit'] }).click()
   await s.page.waitForLoadState('load')
   t.equal(await s.page.locator('.error-summary a[href="#f-type"]').count(), 1, 'type is required')
-  await s.page.check(`input[name="side"][value="${o.side}"]`)
-  await s.page.fill('#f-name', o.name)
-  await s.page.selectOption('#f-type', o.type)
-  await s.page.selectOption('#f-municipalityId', o.municipality)
-  await s.page.getByRole('button', { name: c['institution.submit'] }).click()
-  await s.page.waitForURL(/\/institutions\/[0-9a-f-]{36}\?notice=institution-created/)
+  await submitInstitutionForm(s, c['institution.submit'], o)
   t.equal(await s.page.locator('h1').innerText(), o.name)
   t.match(await s.page.locator('.callout').innerText(), c['inst.pendingNote'])
   await audited(t, s, `institution-${o.side}`)
@@ -129,21 +87,7 @@ async function addInterest(t: Test, s: Session, c: typeof DE, side: string) {
   await s.page.getByRole('link', { name: c['inst.addInterest'] }).click()
   await s.page.waitForLoadState('load')
   await audited(t, s, `interest-new-${side}`)
-  await s.page.check('input[name="formats"][value="pupil_exchange_hosting"]')
-  await s.page.check('input[name="direction"][value="both"]')
-  await s.page.check('input[name="topics"][value="culture"]')
-  await s.page.check('input[name="topics"][value="education"]')
-  await s.page.fill('#f-ageMin', '16')
-  await s.page.fill('#f-ageMax', '12')
-  await s.page.fill('#f-groupMin', '10')
-  await s.page.fill('#f-groupMax', '20')
-  await s.page.fill('#f-hostingGuests', '20')
-  await s.page.selectOption('#f-lang1', 'en')
-  await s.page.selectOption('#f-lang2', '')
-  await s.page.fill('#f-windowStart', '2027-06-01')
-  await s.page.fill('#f-windowEnd', '2027-07-31')
-  await s.page.fill('#f-durationMinDays', '7')
-  await s.page.fill('#f-durationMaxDays', '14')
+  await fillInterestForm(s, { min: '16', max: '12' })
   await s.page.getByRole('button', { name: c['interest.submit'] }).click()
   await s.page.waitForLoadState('load')
   t.equal(await s.page.locator('#f-ageMin').getAttribute('aria-invalid'), 'true', 'ages the wrong way round')

@@ -4,15 +4,21 @@ import { waitFor } from '@dj/testkit'
 import type { Browser } from 'playwright-core'
 import t, { type Test } from 'tap'
 import { createStaff, PASSWORD } from '../../api/test/helper/app.js'
-import { loadMatcherConfig } from '../../matcher/src/config.js'
-import { type Matcher, startMatcher } from '../../matcher/src/worker.js'
+import type { Matcher } from '../../matcher/src/worker.js'
 import { buildNotifier, type Notifier } from '../../notifier/src/app.js'
 import { loadNotifierConfig } from '../../notifier/src/config.js'
 import { type CaughtMail, type MailSink, startSink } from '../../notifier/src/sink.js'
 import { loadSchedulerConfig } from '../../scheduler/src/config.js'
 import { createScheduler, type Scheduler } from '../../scheduler/src/scheduler.js'
 import { CATALOGS } from '../src/i18n/index.js'
-import { describeViolations, launch, printMetrics, Session, serious } from './helper/browser.js'
+import { launch, type Session } from './helper/browser.js'
+import {
+  fillInterestForm,
+  type InstitutionForm,
+  journey,
+  startStackMatcher,
+  submitInstitutionForm,
+} from './helper/journey.js'
 import { type Stack, startStack } from './helper/stack.js'
 
 // Issue 7's main journey with everything that sends mail running in-process: two coordinators
@@ -26,7 +32,11 @@ let matcher: Matcher
 let sink: MailSink
 let notifier: Notifier
 let scheduler: Scheduler
-const sessions: Session[] = []
+const { sessions, open, audited, signIn, closeSessions } = journey(
+  () => stack,
+  () => browser,
+  { checkForeignPerPage: true },
+)
 const DE = CATALOGS.de
 const ZH = CATALOGS.zh
 const JINHUA_UNIT = REGIONS.jinhua.units[0]!.id
@@ -67,18 +77,11 @@ t.before(async () => {
     relayIntervalMs: 50,
   })
   await scheduler.start()
-  matcher = await startMatcher({
-    config: loadMatcherConfig({ env: { ...common, PORT: '0' }, envFile: false }),
-    listen: false,
-    relayIntervalMs: 100,
-  })
+  matcher = await startStackMatcher(stack)
   browser = await launch()
 })
 t.teardown(async () => {
-  for (const s of sessions) {
-    printMetrics(`mail journey: ${s.label}`, s.metrics)
-    await s.close()
-  }
+  await closeSessions('mail journey')
   await browser?.close()
   await matcher?.close()
   await scheduler?.stop(2_000)
@@ -86,32 +89,6 @@ t.teardown(async () => {
   await sink?.close()
   await stack?.close()
 })
-
-async function open(label: string, locale: string, timezoneId = 'Europe/Berlin') {
-  const s = await Session.open(browser, locale, { width: 1280, height: 900 }, timezoneId, label)
-  sessions.push(s)
-  return s
-}
-
-async function audited(t: Test, s: Session, name: string) {
-  const { violations } = await s.audit(name)
-  const bad = serious(violations)
-  t.same(
-    bad,
-    [],
-    `${name}: no serious or critical axe violations`,
-    bad.length ? { violations: describeViolations(bad) } : {},
-  )
-  t.same(s.foreignRequests, [], `${name}: nothing requested from another host`)
-}
-
-async function signIn(s: Session, email: string, submit: string) {
-  await s.page.goto(`${stack.webUrl}/sign-in`)
-  await s.page.fill('#f-email', email)
-  await s.page.fill('#f-password', PASSWORD)
-  await s.page.getByRole('button', { name: submit, exact: true }).click()
-  await s.page.waitForURL(`${stack.webUrl}/`)
-}
 
 const mailsTo = (email: string) => sink.messages.filter((m) => m.to.includes(email.toLowerCase()))
 
@@ -152,41 +129,17 @@ async function registerAccount(
   await signIn(s, o.email, c['signIn.submit'])
 }
 
-async function registerInstitution(
-  t: Test,
-  s: Session,
-  c: typeof DE,
-  o: { side: string; name: string; type: string; municipality: string },
-) {
+async function registerInstitution(t: Test, s: Session, c: typeof DE, o: InstitutionForm) {
   await s.page.goto(`${stack.webUrl}/institutions/new`)
   await audited(t, s, `institution-new-${o.side}`)
-  await s.page.check(`input[name="side"][value="${o.side}"]`)
-  await s.page.fill('#f-name', o.name)
-  await s.page.selectOption('#f-type', o.type)
-  await s.page.selectOption('#f-municipalityId', o.municipality)
-  await s.page.getByRole('button', { name: c['institution.submit'] }).click()
-  await s.page.waitForURL(/\/institutions\/[0-9a-f-]{36}\?notice=institution-created/)
+  await submitInstitutionForm(s, c['institution.submit'], o)
   t.equal(await s.page.locator('h1').innerText(), o.name)
   await audited(t, s, `institution-${o.side}`)
 
   await s.page.getByRole('link', { name: c['inst.addInterest'] }).click()
   await s.page.waitForLoadState('load')
   await audited(t, s, `interest-new-${o.side}`)
-  await s.page.check('input[name="formats"][value="pupil_exchange_hosting"]')
-  await s.page.check('input[name="direction"][value="both"]')
-  await s.page.check('input[name="topics"][value="culture"]')
-  await s.page.check('input[name="topics"][value="education"]')
-  await s.page.fill('#f-ageMin', '12')
-  await s.page.fill('#f-ageMax', '16')
-  await s.page.fill('#f-groupMin', '10')
-  await s.page.fill('#f-groupMax', '20')
-  await s.page.fill('#f-hostingGuests', '20')
-  await s.page.selectOption('#f-lang1', 'en')
-  await s.page.selectOption('#f-lang2', '')
-  await s.page.fill('#f-windowStart', '2027-06-01')
-  await s.page.fill('#f-windowEnd', '2027-07-31')
-  await s.page.fill('#f-durationMinDays', '7')
-  await s.page.fill('#f-durationMaxDays', '14')
+  await fillInterestForm(s, { min: '12', max: '16' })
   await s.page.getByRole('button', { name: c['interest.submit'] }).click()
   await s.page.waitForURL(/notice=interest-created/)
 }

@@ -1,10 +1,11 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (rendered text), not DOM nodes
 import type { Browser } from 'playwright-core'
-import t, { type Test } from 'tap'
+import t from 'tap'
 import { createStaff, PASSWORD, registerCoordinator } from '../../api/test/helper/app.js'
 import { ownInstitution, partnershipBetween, proposedMeeting } from '../../api/test/helper/scheduling.js'
 import { CATALOGS } from '../src/i18n/index.js'
-import { describeViolations, launch, printMetrics, Session, serious } from './helper/browser.js'
+import { launch, type Session } from './helper/browser.js'
+import { journey } from './helper/journey.js'
 import { type Stack, startStack } from './helper/stack.js'
 
 // Scheduling (meeting and visit), colleagues, interest editing, admin and officer reports.
@@ -12,7 +13,11 @@ import { type Stack, startStack } from './helper/stack.js'
 // do it (the scheduler service creates the meeting on partnership.confirmed in production).
 let stack: Stack
 let browser: Browser
-const sessions: Session[] = []
+const { open, audited, signIn, closeSessions } = journey(
+  () => stack,
+  () => browser,
+  { checkForeignPerPage: true },
+)
 const DE = CATALOGS.de
 const ZH = CATALOGS.zh
 const EN = CATALOGS.en
@@ -48,39 +53,10 @@ t.before(async () => {
   meetingId = m.id
 })
 t.teardown(async () => {
-  for (const s of sessions) {
-    printMetrics(`more journeys: ${s.label}`, s.metrics)
-    await s.close()
-  }
+  await closeSessions('more journeys')
   await browser?.close()
   await stack?.close()
 })
-
-async function open(label: string, locale: string, timezoneId = 'Europe/Berlin') {
-  const s = await Session.open(browser, locale, { width: 1280, height: 900 }, timezoneId, label)
-  sessions.push(s)
-  return s
-}
-
-async function audited(t: Test, s: Session, name: string) {
-  const { violations } = await s.audit(name)
-  const bad = serious(violations)
-  t.same(
-    bad,
-    [],
-    `${name}: no serious or critical axe violations`,
-    bad.length ? { violations: describeViolations(bad) } : {},
-  )
-  t.same(s.foreignRequests, [], `${name}: nothing requested from another host`)
-}
-
-async function signIn(s: Session, email: string, submit: string) {
-  await s.page.goto(`${stack.webUrl}/sign-in`)
-  await s.page.fill('#f-email', email)
-  await s.page.fill('#f-password', PASSWORD)
-  await s.page.getByRole('button', { name: submit, exact: true }).click()
-  await s.page.waitForURL(`${stack.webUrl}/`)
-}
 
 async function submit(s: Session, name: string) {
   await Promise.all([
