@@ -487,3 +487,36 @@ t.test('both sides confirm a window → visit.scheduled all-day; change and canc
   t.ok(o.visitPlans.length >= 3 && o.meetings.length >= 1)
   t.equal((await get(`/v1/partnerships/${partnershipId}/schedule`, outsider.accessToken)).statusCode, 404)
 })
+
+t.test(
+  "officers' edits of an institution calendar are audited; malformed calendar ids are 404",
+  async (t) => {
+    const add = await post(`/v1/institutions/${duSchool.id}/calendar-entries`, officerDu.accessToken, {
+      entries: [{ start: '2035-03-02', kind: 'closure' }],
+    })
+    t.equal(add.statusCode, 201, add.body)
+    const [entry] = json<{ items: { id: string }[] }>(add).items
+    const del = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/v1/institutions/${duSchool.id}/calendar-entries/${entry!.id}`,
+      headers: bearer(officerDu.accessToken),
+    })
+    t.equal(del.statusCode, 204, del.body)
+    const audit = await ctx.app.dbHandle.sql`
+    select actor_id, action from audit_log
+    where entity_type = 'institution' and entity_id = ${duSchool.id} and action like 'calendar.%' order by id`
+    t.same(
+      audit.map((r) => [r.actor_id, r.action]),
+      [
+        [officerDu.id, 'calendar.entries_added'],
+        [officerDu.id, 'calendar.entry_deleted'],
+      ],
+      'officer actions only (members editing their own calendar are not audited)',
+    )
+    const bad = await get(
+      '/v1/calendars/institution:not-a-uuid/entries?start=2035-01-01&end=2035-12-31',
+      du.accessToken,
+    )
+    t.equal(bad.statusCode, 404, bad.body)
+  },
+)

@@ -5,6 +5,11 @@ import { Errors } from '../../http/errors.js'
 export async function loadMe(db: DbOrTx, userId: string) {
   const [u] = await db.select().from(users).where(eq(users.id, userId))
   if (!u) throw new Errors.NotFound('user')
+  return meOut(u)
+}
+
+/** The account as the API shows it, from a row already loaded. */
+export function meOut(u: typeof users.$inferSelect) {
   return {
     id: u.id,
     email: u.email,

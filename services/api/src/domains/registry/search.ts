@@ -27,10 +27,18 @@ function textCondition(q: string): SQL {
     and strpos(i.search_text, btrim(dj_search_norm(${q}))) > 0`
 }
 
+const textArray = (values: readonly string[]): SQL =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`
+
 function interestConditions(f: SearchFilters): SQL[] {
   const c: SQL[] = [sql`x.status = 'open'`]
-  if (f.topic?.length) c.push(sql`x.topics && ${`{${f.topic.join(',')}}`}::text[]`)
-  if (f.format?.length) c.push(sql`x.formats && ${`{${f.format.join(',')}}`}::text[]`)
+  // One bound parameter per value: a `{a,b}` literal built from strings would let a comma or brace
+  // in a value change the array.
+  if (f.topic?.length) c.push(sql`x.topics && ${textArray(f.topic)}`)
+  if (f.format?.length) c.push(sql`x.formats && ${textArray(f.format)}`)
   if (f.ageMin !== undefined) c.push(sql`x.age_max >= ${f.ageMin}`)
   if (f.ageMax !== undefined) c.push(sql`x.age_min <= ${f.ageMax}`)
   if (f.lang?.length)

@@ -16,6 +16,11 @@ import type { Principal } from '../../plugins/auth.js'
 import { writeAudit } from '../audit.js'
 import { withSchedulingErrors } from './errors.js'
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Officers and admins editing an institution's calendar are audited; its own members are not. */
+const isStaff = (p: Principal) => p.role === 'officer' || p.role === 'admin'
+
 /** Kinds an institution may add for itself (holidays of a whole side come from officers). */
 export const INSTITUTION_KINDS: EntryKind[] = [
   'blackout',
@@ -60,8 +65,12 @@ export async function listCalendars(db: Db, p: Principal, range: DateRange | nul
 }
 
 export async function calendarEntriesIn(db: Db, p: Principal, id: string, range: DateRange) {
-  if (id.startsWith('institution:')) await requireInstitutionCalendar(db, p, id.slice(12), 'read')
-  else if (!SIDE_CALENDARS[id]) throw new Errors.NotFound('calendar')
+  if (id.startsWith('institution:')) {
+    const institutionId = id.slice('institution:'.length)
+    // The id comes from the path: anything but a uuid would reach Postgres' uuid cast and fail as a 500.
+    if (!UUID.test(institutionId)) throw new Errors.NotFound('calendar')
+    await requireInstitutionCalendar(db, p, institutionId, 'read')
+  } else if (!SIDE_CALENDARS[id]) throw new Errors.NotFound('calendar')
   const cal = (await loadCalendars(db, [id])).get(id)!
   return {
     id,
@@ -109,6 +118,7 @@ export async function addInstitutionEntries(
   p: Principal,
   institutionId: string,
   entries: EntryInput[],
+  requestId?: string,
 ) {
   await requireInstitutionCalendar(db, p, institutionId, 'write')
   const problems: { field: string; message: string }[] = []
@@ -139,6 +149,16 @@ export async function addInstitutionEntries(
         })),
       )
       .returning()
+    if (isStaff(p))
+      await writeAudit(tx, {
+        actorId: p.userId,
+        actorLabel: p.displayName,
+        action: 'calendar.entries_added',
+        entityType: 'institution',
+        entityId: institutionId,
+        after: { calendarId, entryIds: rows.map((r) => r.id) },
+        ...(requestId ? { requestId } : {}),
+      })
     return rows.map(entryView)
   })
 }
@@ -153,13 +173,32 @@ export async function listInstitutionEntries(db: Db, p: Principal, institutionId
   return rows.map(entryView)
 }
 
-export async function deleteInstitutionEntry(db: Db, p: Principal, institutionId: string, entryId: string) {
+export async function deleteInstitutionEntry(
+  db: Db,
+  p: Principal,
+  institutionId: string,
+  entryId: string,
+  requestId?: string,
+) {
   await requireInstitutionCalendar(db, p, institutionId, 'write')
-  const rows = await db
-    .delete(calendarEntries)
-    .where(and(eq(calendarEntries.id, entryId), eq(calendarEntries.institutionId, institutionId)))
-    .returning({ id: calendarEntries.id })
-  if (rows.length === 0) throw new Errors.NotFound('calendar entry')
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(calendarEntries)
+      .where(and(eq(calendarEntries.id, entryId), eq(calendarEntries.institutionId, institutionId)))
+      .returning()
+    const [gone] = rows
+    if (!gone) throw new Errors.NotFound('calendar entry')
+    if (isStaff(p))
+      await writeAudit(tx, {
+        actorId: p.userId,
+        actorLabel: p.displayName,
+        action: 'calendar.entry_deleted',
+        entityType: 'institution',
+        entityId: institutionId,
+        before: entryView(gone),
+        ...(requestId ? { requestId } : {}),
+      })
+  })
 }
 
 function entryView(r: typeof calendarEntries.$inferSelect) {

@@ -3,6 +3,7 @@ import { writeOutbox } from '@dj/outbox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { eq } from 'drizzle-orm'
 import Type from 'typebox'
+import { writeAudit } from '../../../domains/audit.js'
 import { requireActingOfficer } from '../../../domains/registry/access.js'
 import { CsvFormatError } from '../../../domains/registry/csv.js'
 import { RegistryErrors } from '../../../domains/registry/errors.js'
@@ -88,6 +89,16 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .values({ side, createdBy: p.userId, fileName: request.query.fileName ?? null, content: text })
           .returning()
         await writeOutbox(tx, { type: 'import.requested', importId: created!.id })
+        // The worker creates and updates institutions of the side from this file: record who sent it.
+        await writeAudit(tx, {
+          actorId: p.userId,
+          actorLabel: p.displayName,
+          action: 'import.requested',
+          entityType: 'import',
+          entityId: created!.id,
+          after: { side, fileName: created!.fileName },
+          requestId: request.id,
+        })
         return created!
       })
       return reply.status(202).send(statusOf(row))

@@ -3,7 +3,7 @@ import { interests } from '@dj/db'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { and, asc, eq } from 'drizzle-orm'
 import Type from 'typebox'
-import { requireMember, viewInstitution } from '../../../domains/registry/access.js'
+import { type InstitutionView, requireMember, viewInstitution } from '../../../domains/registry/access.js'
 import { createInterest, interestOut, updateInterest } from '../../../domains/registry/interests.js'
 import { Errors } from '../../../http/errors.js'
 import { problems, Uuid } from '../../../http/schemas.js'
@@ -20,6 +20,11 @@ async function viewInterest(db: DbOrTx, p: Principal, id: string) {
   })
   if (view.access === 'public' && row.status !== 'open') throw new Errors.NotFound('interest')
   return { row, view }
+}
+
+/** Same rule as requireMember (members and admins edit), on a view already loaded. */
+function requireEditor(p: Principal, view: InstitutionView): void {
+  if (p.role !== 'admin' && !view.memberRole) throw new Errors.Forbidden()
 }
 
 const interestRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -100,8 +105,9 @@ const interestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principalOf(request)
       return app.db.transaction(async (tx) => {
-        const { row } = await viewInterest(tx, p, request.params.id)
-        await requireMember(tx, p, row.institutionId)
+        // viewInterest already resolved the institution and the caller's membership.
+        const { row, view } = await viewInterest(tx, p, request.params.id)
+        requireEditor(p, view)
         return interestOut(await updateInterest(tx, row, request.body))
       })
     },
@@ -120,8 +126,9 @@ const interestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const p = principalOf(request)
       await app.db.transaction(async (tx) => {
-        const { row } = await viewInterest(tx, p, request.params.id)
-        await requireMember(tx, p, row.institutionId)
+        // viewInterest already resolved the institution and the caller's membership.
+        const { row, view } = await viewInterest(tx, p, request.params.id)
+        requireEditor(p, view)
         await tx.delete(interests).where(eq(interests.id, row.id))
       })
       return reply.status(204).send(null)

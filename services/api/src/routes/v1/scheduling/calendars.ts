@@ -166,6 +166,7 @@ const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         principalOf(request),
         request.params.id,
         request.body.entries,
+        request.id,
       )
       return reply.status(201).send({ items })
     },
@@ -183,7 +184,13 @@ const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteInstitutionEntry(app.db, principalOf(request), request.params.id, request.params.entryId)
+      await deleteInstitutionEntry(
+        app.db,
+        principalOf(request),
+        request.params.id,
+        request.params.entryId,
+        request.id,
+      )
       return reply.status(204).send(null)
     },
   )
