@@ -1,3 +1,12 @@
+import type {
+  Format,
+  InstitutionKind as Kind,
+  Language as Lang,
+  LanguageLevel as Level,
+  Side,
+  Topic,
+} from '@dj/vocabulary'
+import { FORMATS, TOPICS } from '@dj/vocabulary'
 import { DemoError } from './errors.js'
 import {
   DE_CLUB_PREFIX,
@@ -11,33 +20,8 @@ import {
 } from './names.js'
 import { createRandom, type Random } from './random.js'
 
-/* Enum values are the platform's (packages/db schema); the loader's typecheck keeps them in step. */
-export type Side = 'duren' | 'jinhua'
-export type Kind = 'school' | 'club' | 'vocational' | 'public'
-export type Lang = 'de' | 'zh' | 'en'
-export type Level = 'basic' | 'intermediate' | 'fluent' | 'native'
-export const FORMATS = [
-  'pupil_exchange_hosting',
-  'group_visit',
-  'hosting_only',
-  'virtual_exchange',
-  'club_encounter',
-  'vocational_placement',
-  'staff_exchange',
-  'joint_project',
-] as const
-export const TOPICS = [
-  'education',
-  'science',
-  'economy',
-  'energy_hydrogen',
-  'culture',
-  'sport',
-  'social',
-  'vocational_training',
-] as const
-export type Format = (typeof FORMATS)[number]
-export type Topic = (typeof TOPICS)[number]
+export type { Format, Kind, Lang, Level, Side, Topic }
+export { FORMATS, TOPICS }
 
 export interface DemoInstitution {
   externalKey: string

@@ -1,49 +1,12 @@
-export type Side = 'duren' | 'jinhua'
-export type Format =
-  | 'pupil_exchange_hosting'
-  | 'group_visit'
-  | 'hosting_only'
-  | 'virtual_exchange'
-  | 'club_encounter'
-  | 'vocational_placement'
-  | 'staff_exchange'
-  | 'joint_project'
-export type Topic =
-  | 'education'
-  | 'science'
-  | 'economy'
-  | 'energy_hydrogen'
-  | 'culture'
-  | 'sport'
-  | 'social'
-  | 'vocational_training'
-export type Direction = 'host' | 'visit' | 'both' | 'virtual'
-export type Lang = 'de' | 'zh' | 'en'
-export type LangLevel = 'basic' | 'intermediate' | 'fluent' | 'native'
-export type InstitutionKind = 'school' | 'club' | 'vocational' | 'public'
+import type { Direction, Format, InstitutionKind, Language, LanguageLevel, Side, Topic } from '@dj/vocabulary'
+import { FORMATS, LANGUAGE_LEVELS, LANGUAGES, TOPICS } from '@dj/vocabulary'
 
-export const FORMATS: readonly Format[] = [
-  'pupil_exchange_hosting',
-  'group_visit',
-  'hosting_only',
-  'virtual_exchange',
-  'club_encounter',
-  'vocational_placement',
-  'staff_exchange',
-  'joint_project',
-]
-export const TOPICS: readonly Topic[] = [
-  'education',
-  'science',
-  'economy',
-  'energy_hydrogen',
-  'culture',
-  'sport',
-  'social',
-  'vocational_training',
-]
-export const LANGS: readonly Lang[] = ['de', 'zh', 'en']
-export const LANG_LEVELS: readonly LangLevel[] = ['basic', 'intermediate', 'fluent', 'native']
+export type { Direction, Format, InstitutionKind, Side, Topic }
+export type Lang = Language
+export type LangLevel = LanguageLevel
+export { FORMATS, TOPICS }
+export const LANGS: readonly Lang[] = LANGUAGES
+export const LANG_LEVELS: readonly LangLevel[] = LANGUAGE_LEVELS
 
 /** An open exchange interest of one institution: the unit that gets matched. */
 export interface MatchInterest {

@@ -1,3 +1,4 @@
+import { INSTITUTION_KINDS, INSTITUTION_STATUSES, type Language, type LanguageLevel } from '@dj/vocabulary'
 import { sql } from 'drizzle-orm'
 import {
   boolean,
@@ -13,30 +14,20 @@ import {
 import { createdAt, pk, ts, updatedAt } from './columns.js'
 import { SIDES, users } from './users.js'
 
-export const INSTITUTION_STATUSES = ['pending', 'verified', 'rejected', 'suspended'] as const
-export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number]
-export const INSTITUTION_KINDS = ['school', 'club', 'vocational', 'public'] as const
-export type InstitutionKind = (typeof INSTITUTION_KINDS)[number]
-export const SCHOOL_TYPES = {
-  duren: [
-    'grundschule',
-    'hauptschule',
-    'realschule',
-    'sekundarschule',
-    'gesamtschule',
-    'gymnasium',
-    'foerderschule',
-    'berufskolleg',
-  ],
-  jinhua: ['primary', 'junior_middle', 'senior_high', 'secondary_vocational', 'vocational_college'],
-} as const
-export const CLUB_FIELDS = ['sport', 'music', 'arts', 'culture', 'youth', 'other'] as const
-export type ClubField = (typeof CLUB_FIELDS)[number]
-export const VOCATIONAL_TYPES = ['vocational_college', 'training_company', 'chamber'] as const
-export const LANGUAGES = ['de', 'zh', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
-export const LANGUAGE_LEVELS = ['basic', 'intermediate', 'fluent', 'native'] as const
-export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number]
+export {
+  CLUB_FIELDS,
+  type ClubField,
+  INSTITUTION_KINDS,
+  INSTITUTION_STATUSES,
+  type InstitutionKind,
+  type InstitutionStatus,
+  LANGUAGE_LEVELS,
+  LANGUAGES,
+  type Language,
+  type LanguageLevel,
+  SCHOOL_TYPES,
+  VOCATIONAL_TYPES,
+} from '@dj/vocabulary'
 
 export interface LanguageUse {
   lang: Language

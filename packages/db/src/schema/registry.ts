@@ -1,35 +1,20 @@
+import { DIRECTIONS, INTEREST_STATUSES } from '@dj/vocabulary'
 import { sql } from 'drizzle-orm'
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, pk, ts, updatedAt } from './columns.js'
 import { institutions, type Language, type LanguageLevel, MEMBERSHIP_ROLES } from './institutions.js'
 import { SIDES, users } from './users.js'
 
-export const FORMATS = [
-  'pupil_exchange_hosting',
-  'group_visit',
-  'hosting_only',
-  'virtual_exchange',
-  'club_encounter',
-  'vocational_placement',
-  'staff_exchange',
-  'joint_project',
-] as const
-export type Format = (typeof FORMATS)[number]
-export const TOPICS = [
-  'education',
-  'science',
-  'economy',
-  'energy_hydrogen',
-  'culture',
-  'sport',
-  'social',
-  'vocational_training',
-] as const
-export type Topic = (typeof TOPICS)[number]
-export const DIRECTIONS = ['host', 'visit', 'both', 'virtual'] as const
-export type Direction = (typeof DIRECTIONS)[number]
-export const INTEREST_STATUSES = ['open', 'paused', 'full', 'closed'] as const
-export type InterestStatus = (typeof INTEREST_STATUSES)[number]
+export {
+  DIRECTIONS,
+  type Direction,
+  FORMATS,
+  type Format,
+  INTEREST_STATUSES,
+  type InterestStatus,
+  TOPICS,
+  type Topic,
+} from '@dj/vocabulary'
 
 export interface TimeWindow {
   /** ISO dates (YYYY-MM-DD), inclusive. */

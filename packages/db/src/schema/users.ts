@@ -1,3 +1,4 @@
+import { SIDES } from '@dj/vocabulary'
 import { sql } from 'drizzle-orm'
 import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, pk, ts, updatedAt } from './columns.js'
@@ -6,8 +7,7 @@ export const LOCALES = ['de', 'en', 'zh', 'de-simple'] as const
 export type Locale = (typeof LOCALES)[number]
 export const ROLES = ['coordinator', 'officer', 'admin'] as const
 export type Role = (typeof ROLES)[number]
-export const SIDES = ['duren', 'jinhua'] as const
-export type Side = (typeof SIDES)[number]
+export { SIDES, type Side } from '@dj/vocabulary'
 export const USER_STATUSES = ['active', 'disabled', 'deleted'] as const
 export type UserStatus = (typeof USER_STATUSES)[number]
 

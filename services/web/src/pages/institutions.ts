@@ -552,7 +552,8 @@ export const institutionPages: FastifyPluginAsync = async (app) => {
     const state = requireFields(emptyForm(formValues(request.body, EDIT_FIELDS)), ['name'])
     const { website, descriptionLang } = state.values
     if (website && !/^https?:\/\/\S+$/.test(website)) state.errors['website'] = 'err.url'
-    if (!(LANGS as string[]).includes(descriptionLang ?? '')) state.errors['descriptionLang'] = 'err.invalid'
+    if (!(LANGS as readonly string[]).includes(descriptionLang ?? ''))
+      state.errors['descriptionLang'] = 'err.invalid'
     const regions = await loadRegions(v)
     if (hasErrors(state)) return send(reply, editPage(v, inst, state, regions), 400)
     const res = await v.api('PATCH', `/v1/institutions/${inst.id}`, editBody(state))

@@ -1,49 +1,23 @@
 /** Shapes of the registry API answers the pages read (see /openapi.json). */
-export type Side = 'duren' | 'jinhua'
-export type Lang = 'de' | 'zh' | 'en'
-export const LANGS: Lang[] = ['de', 'zh', 'en']
-export const KINDS = ['school', 'club', 'vocational', 'public'] as const
-export const SCHOOL_DUREN = [
-  'grundschule',
-  'hauptschule',
-  'realschule',
-  'sekundarschule',
-  'gesamtschule',
-  'gymnasium',
-  'foerderschule',
-  'berufskolleg',
-] as const
-export const SCHOOL_JINHUA = [
-  'primary',
-  'junior_middle',
-  'senior_high',
-  'secondary_vocational',
-  'vocational_college',
-] as const
-export const CLUB_FIELDS = ['sport', 'music', 'arts', 'culture', 'youth', 'other'] as const
-export const VOCATIONAL_TYPES = ['vocational_college', 'training_company', 'chamber'] as const
-export const LEVELS = ['basic', 'intermediate', 'fluent', 'native'] as const
-export const FORMATS = [
-  'pupil_exchange_hosting',
-  'group_visit',
-  'hosting_only',
-  'virtual_exchange',
-  'club_encounter',
-  'vocational_placement',
-  'staff_exchange',
-  'joint_project',
-] as const
-export const TOPICS = [
-  'education',
-  'science',
-  'economy',
-  'energy_hydrogen',
-  'culture',
-  'sport',
-  'social',
-  'vocational_training',
-] as const
-export const DIRECTIONS = ['host', 'visit', 'both', 'virtual'] as const
+import {
+  CLUB_FIELDS,
+  DIRECTIONS,
+  FORMATS,
+  INSTITUTION_KINDS as KINDS,
+  LANGUAGES,
+  type Language as Lang,
+  LANGUAGE_LEVELS as LEVELS,
+  SCHOOL_TYPES,
+  type Side,
+  TOPICS,
+  VOCATIONAL_TYPES,
+} from '@dj/vocabulary'
+
+export type { Lang, Side }
+export { CLUB_FIELDS, DIRECTIONS, FORMATS, KINDS, LEVELS, TOPICS, VOCATIONAL_TYPES }
+export const LANGS: readonly Lang[] = LANGUAGES
+export const SCHOOL_DUREN = SCHOOL_TYPES.duren
+export const SCHOOL_JINHUA = SCHOOL_TYPES.jinhua
 export const CRITERIA = [
   'topics',
   'format',
