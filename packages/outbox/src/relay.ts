@@ -1,5 +1,5 @@
 import type { Db } from '@dj/db'
-import type { DomainEvent, Producers, QueueName } from '@dj/queue'
+import { type DomainEvent, type Producers, QUEUE_NAMES, type QueueName } from '@dj/queue'
 import { sql } from 'drizzle-orm'
 
 export interface RelayOptions {
@@ -14,7 +14,7 @@ export interface RelayOptions {
 }
 
 export interface Relay {
-  /** Moves one batch; returns how many rows were dispatched. */
+  /** Moves one batch per queue it relays; returns how many rows were dispatched. */
   runOnce(): Promise<number>
   start(intervalMs?: number): void
   stop(): Promise<void>
@@ -22,73 +22,72 @@ export interface Relay {
 
 interface PendingRow extends Record<string, unknown> {
   id: string
-  queue: QueueName
   payload: DomainEvent
 }
 
+/** Namespace of the relay's advisory locks (one lock per queue inside it): "dj" in ASCII. */
+const RELAY_LOCK_CLASS = 0x646a
+
 /**
- * Moves pending outbox rows to their queues. Rows are claimed with FOR UPDATE SKIP LOCKED inside
- * a transaction, so several relays never dispatch the same row at once; a row is marked
- * dispatched only after its enqueue succeeded, in that same transaction, so a relay killed
- * mid-batch leaves the row pending (its lock dies with the connection). The job id is the outbox
- * id, so a row enqueued twice (crash between enqueue and commit, or redispatch) is one job.
+ * Moves pending outbox rows to their queues. One relay at a time works on a queue: it holds a
+ * transaction-scoped advisory lock on the queue while it reads a batch, enqueues it and marks it
+ * dispatched, so several relays never dispatch the same row at once, and a row is marked
+ * dispatched only after its enqueue succeeded (same transaction). A relay killed mid-batch leaves
+ * its rows pending (the lock dies with the connection). The job id is the outbox id, so a row
+ * enqueued twice (crash between enqueue and commit, or redispatch) is one job.
+ *
+ * Why an advisory lock and not FOR UPDATE on the rows: consumers mark rows done while the relay
+ * is still enqueueing the rest of the batch; row locks held across the enqueue made every early
+ * consumer wait for the relay's commit. One relay per queue moves several thousand rows a second,
+ * more than the consumers of a queue take, so the serialisation costs nothing.
  */
 export function createRelay(options: RelayOptions): Relay {
-  const batchSize = options.batchSize ?? 100
+  const batchSize = options.batchSize ?? 500
   const redispatchAfter = `${Math.max(1, Math.round((options.redispatchAfterMs ?? 5 * 60_000) / 1000))} seconds`
-  const queues = options.queues ? [...options.queues] : null
+  const queues: readonly QueueName[] = options.queues ?? QUEUE_NAMES
   let timer: NodeJS.Timeout | undefined
   let running: Promise<unknown> | undefined
   let stopped = false
 
-  async function runOnce(): Promise<number> {
+  /** One batch of one queue; 0 when another relay holds the queue or nothing is pending. */
+  async function relayQueue(queue: QueueName): Promise<number> {
     return options.db.transaction(async (tx) => {
-      const queueFilter = queues
-        ? sql`and queue in (${sql.join(
-            queues.map((q) => sql`${q}`),
-            sql`, `,
-          )})`
-        : sql``
+      const [lock] = (await tx.execute(
+        sql`select pg_try_advisory_xact_lock(${RELAY_LOCK_CLASS}, hashtext(${queue})) as held`,
+      )) as unknown as { held: boolean }[]
+      if (!lock?.held) return 0
       const rows = (await tx.execute(sql`
-        select id, queue, payload from outbox
-        where done_at is null and available_at <= now()
+        select id, payload from outbox
+        where done_at is null and available_at <= now() and queue = ${queue}
           and (dispatched_at is null or dispatched_at < now() - ${redispatchAfter}::interval)
-          ${queueFilter}
         order by available_at, created_at
-        limit ${batchSize}
-        for update skip locked`)) as unknown as PendingRow[]
+        limit ${batchSize}`)) as unknown as PendingRow[]
       if (rows.length === 0) return 0
-      // One bulk enqueue per queue: a round trip per batch instead of per row.
-      const byQueue = new Map<QueueName, PendingRow[]>()
-      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row])
-      const dispatched: string[] = []
-      for (const [queue, group] of byQueue) {
-        try {
-          await options.producers.addBulk(
-            queue,
-            group.map((row) => ({
-              name: 'outbox.event' as const,
-              data: { outboxId: row.id, event: row.payload },
-              opts: { jobId: row.id },
-            })),
-          )
-          dispatched.push(...group.map((r) => r.id))
-        } catch (error) {
-          // Redis is down: stop the batch; undispatched rows stay pending for the next run.
-          options.onError?.(error)
-          break
-        }
+      try {
+        await options.producers.addBulk(
+          queue,
+          rows.map((row) => ({
+            name: 'outbox.event' as const,
+            data: { outboxId: row.id, event: row.payload },
+            opts: { jobId: row.id },
+          })),
+        )
+      } catch (error) {
+        // Redis is down: nothing is marked; the rows stay pending for the next run.
+        options.onError?.(error)
+        return 0
       }
-      if (dispatched.length > 0) {
-        await tx.execute(sql`
-          update outbox set dispatched_at = now(), dispatch_count = dispatch_count + 1
-          where id in (${sql.join(
-            dispatched.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})`)
-      }
-      return dispatched.length
+      await tx.execute(sql`
+        update outbox set dispatched_at = now(), dispatch_count = dispatch_count + 1
+        where id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[])`)
+      return rows.length
     })
+  }
+
+  async function runOnce(): Promise<number> {
+    let dispatched = 0
+    for (const queue of queues) dispatched += await relayQueue(queue)
+    return dispatched
   }
 
   async function loop(intervalMs: number) {
@@ -99,7 +98,7 @@ export function createRelay(options: RelayOptions): Relay {
       do {
         running = runOnce()
         n = (await running) as number
-      } while (n === batchSize && !stopped)
+      } while (n > 0 && !stopped)
     } catch (error) {
       options.onError?.(error)
     }
