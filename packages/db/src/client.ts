@@ -3,7 +3,7 @@ import postgres from 'postgres'
 import * as schema from './schema/index.js'
 
 export type Schema = typeof schema
-export type Db = PostgresJsDatabase<Schema>
+export type Db = PostgresJsDatabase<Schema> & { $client: postgres.Sql }
 /** A transaction handle; repository functions accept either, so callers choose the boundary. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DbOrTx = Db | Tx

@@ -8,5 +8,6 @@ export {
   type Tx,
 } from './client.js'
 export { MIGRATIONS_FOLDER, type MigrateResult, MigrationError, runMigrations } from './migrate.js'
+export { executePrepared } from './prepared.js'
 export { REGIONS, type RegionSide, type RegionUnit, regionUnit } from './regions.js'
 export * from './schema/index.js'

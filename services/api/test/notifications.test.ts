@@ -17,17 +17,13 @@ t.teardown(() => ctx.close())
 
 const sql = () => ctx.app.dbHandle.sql
 
-/** Inbox rows as the notifier writes them: a delivery record and its notification. */
+/** Inbox rows with stored text (as rows from before events were stored; rendering is tested below). */
 async function seedInbox(userId: string, n: number, label: string) {
   const ids: string[] = []
   for (let i = 0; i < n; i++) {
-    const [d] = await sql()<{ id: string }[]>`
-      insert into deliveries (idempotency_key, event_type, user_id, email, channel, status, payload)
-      values (${`${label}:${i}:${userId}:inapp`}, 'institution.verified', ${userId}, 'x@example.org', 'inapp', 'sent', '{}'::jsonb)
-      returning id`
     const [row] = await sql()<{ id: string }[]>`
-      insert into notifications (user_id, delivery_id, event_type, title, body, link, created_at)
-      values (${userId}, ${d!.id}, 'institution.verified', ${`${label} ${i}`}, 'body', 'https://w/x',
+      insert into notifications (user_id, event_type, title, body, link, created_at)
+      values (${userId}, 'institution.verified', ${`${label} ${i}`}, 'body', 'https://w/x',
         now() - ${`${n - i} minutes`}::interval)
       returning id`
     ids.push(row!.id)
@@ -93,6 +89,55 @@ t.test('inbox: cursor pages, unread count, mark read, read-all, only my own', as
   t.equal((await get('/v1/notifications?cursor=bm9wZQ', anna.accessToken)).statusCode, 400, 'bad cursor')
   t.equal((await ctx.app.inject({ method: 'GET', url: '/v1/notifications' })).statusCode, 401)
 })
+
+t.test(
+  "inbox entries are rendered when read: in the reader's language and zone, anew after a change",
+  async (t) => {
+    const li = await registerCoordinator(ctx.app, 'li.render@example.org', {
+      locale: 'zh',
+      timeZone: 'Asia/Shanghai',
+    })
+    const meeting = {
+      type: 'meeting.scheduled',
+      audience: { userIds: [li.id] },
+      meetingId: '7b0c3c52-1f8e-4bb4-9a36-2a3c0a6c0009',
+      uid: 'meeting-7b0c3c52@dj-exchange',
+      sequence: 0,
+      title: 'Kennenlernen',
+      time: { start: '2026-03-25T08:00:00Z', end: '2026-03-25T09:00:00Z' },
+      organizerEmail: 'officer@kreis-dueren.de',
+    }
+    await sql()`
+    insert into notifications (outbox_id, user_id, event_type, payload)
+    values (gen_random_uuid(), ${li.id}, 'meeting.scheduled', ${JSON.stringify(meeting)}::jsonb)`
+    const inbox = async () =>
+      json<{ items: { title: string; body: string; link: string | null }[] }>(
+        await ctx.app.inject({ method: 'GET', url: '/v1/notifications', headers: bearer(li.accessToken) }),
+      ).items
+    const [zh] = await inbox()
+    t.match(zh!.title, /会议已安排：Kennenlernen/)
+    t.match(zh!.body, /16:00/, '08:00 UTC shown as 16:00 in Shanghai')
+    t.match(zh!.link, /\/meetings\/7b0c3c52-1f8e-4bb4-9a36-2a3c0a6c0009$/)
+    const put = await ctx.app.inject({
+      method: 'PUT',
+      url: '/v1/me/notification-preferences',
+      headers: bearer(li.accessToken),
+      payload: { language: 'en' },
+    })
+    t.equal(put.statusCode, 200)
+    const [en] = await inbox()
+    t.match(en!.title, /Kennenlernen/)
+    t.notMatch(en!.title, /会议/, 'the same entry, now in English')
+    t.match(en!.body, /16:00/)
+    await sql()`update users set time_zone = 'Europe/Berlin' where id = ${li.id}`
+    const [berlin] = await inbox()
+    t.match(
+      berlin!.body,
+      /09:00/,
+      'and in the zone the reader has now (CET before the switch to summer time)',
+    )
+  },
+)
 
 t.test('preferences: defaults from the account, switch channels, digest, quiet hours', async (t) => {
   const u = await registerCoordinator(ctx.app, 'prefs@example.org', { locale: 'de-simple' })

@@ -31,7 +31,13 @@ export async function buildNotifier(options: BuildNotifierOptions) {
   const dbHandle = options.dbHandle ?? createDb(config.DATABASE_URL, { applicationName: 'dj-notifier' })
   const producers: Producers = createProducers(config)
   const mailer =
-    options.mailer ?? createSmtpMailer(smtpTarget(config), config.MAIL_FROM, config.SMTP_TIMEOUT_MS)
+    options.mailer ??
+    createSmtpMailer(
+      smtpTarget(config),
+      config.MAIL_FROM,
+      config.SMTP_TIMEOUT_MS,
+      config.SMTP_MAX_CONNECTIONS,
+    )
   const deps: DeliverDeps = {
     db: dbHandle.db,
     mailer,

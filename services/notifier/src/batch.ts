@@ -7,7 +7,7 @@ interface Waiting extends PlanItem {
 }
 
 export interface PlanBatcherOptions {
-  /** Most outbox rows planned in one pair of statements (the worker's concurrency is a natural bound). */
+  /** Most outbox rows planned in one statement (see planBatching in worker.ts). */
   maxBatch: number
   /** Batches in flight at once: the next one gathers while the previous commits. */
   maxInFlight?: number
@@ -15,8 +15,8 @@ export interface PlanBatcherOptions {
 
 /**
  * Gathers the plans of the notify jobs running at the same time and does them together (see
- * planMany): the database work per notification is then a share of two statements and one
- * commit instead of two statements and a commit of its own. Each job still gets its own plan
+ * planMany): the database work per notification is then a share of one statement and its
+ * commit instead of a statement and a commit of its own. Each job still gets its own plan
  * and settles on its own; a batch that fails is retried one job at a time, so one bad event
  * fails only its own job.
  */

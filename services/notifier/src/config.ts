@@ -24,7 +24,13 @@ export const NotifierEnv = Type.Object({
   RELAY_INTERVAL_MS: Ms(500),
   /** How often due digests are looked for. */
   SWEEP_INTERVAL_MS: Ms(60_000),
-  WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 256, default: 16 }),
+  /**
+   * Notify jobs run at once. High, because in-app messages of jobs running together are planned
+   * in one statement (see planBatching); SMTP has its own limit below.
+   */
+  WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 256, default: 128 }),
+  /** SMTP conversations at once per notifier process. */
+  SMTP_MAX_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 256, default: 16 }),
   /** BullMQ lock; a killed worker's job is picked up again after about this long. */
   WORKER_LOCK_MS: Ms(30_000, 500),
   /** A delivery claimed for sending is re-sent by someone else only after this lease. */

@@ -1,29 +1,22 @@
-import type { Db } from '@dj/db'
+import { type Db, executePrepared } from '@dj/db'
+import { isMessageType, type Locale, SECURITY_TYPES } from '@dj/messages'
 import { markOutboxDone, recordOutboxError } from '@dj/outbox'
 import type { DomainEvent } from '@dj/queue'
 import { sql } from 'drizzle-orm'
 import { LeaseHeldError, PermanentSendError, TransientSendError } from './errors.js'
-import { isMessageType, type Locale, SECURITY_TYPES } from './i18n/index.js'
 import { type Mailer, messageIdFor, type OutgoingMail } from './mailer.js'
-import { type Prefs, prefsFromRow, quietUntil, wantsEmail, wantsInApp } from './preferences.js'
-import {
-  audienceArrays,
-  audienceRecipientsSelect,
-  bareRecipients,
-  loadUsers,
-  recipientFromRow,
-  type UserRow,
-} from './recipients.js'
-import { renderEmail, renderInApp } from './render.js'
+import { type Prefs, prefsFromRow, quietUntil } from './preferences.js'
+import { audienceArrays, bareRecipients, loadUsers } from './recipients.js'
+import { renderEmail } from './render.js'
 
 /*
  * Exactly-once effect per (event, recipient, channel).
  *
- * Every delivery has a row under a unique idempotency key `${outboxId}:${userId|email}:${channel}`,
- * inserted with ON CONFLICT DO NOTHING, so a retried job, a second dispatch of the same outbox row
- * or a second worker can never create a second delivery.
- *
- * In-app: the inbox row is inserted in the same transaction as its delivery record — truly once.
+ * Every delivery is recorded under a unique idempotency key, inserted with ON CONFLICT, so a
+ * retried job, a second dispatch of the same outbox row or a second worker can never create a
+ * second delivery. In-app: the inbox row itself, unique on (outbox row, user), written in the
+ * same statement that marks the outbox row done — truly once. Email: a `deliveries` row under
+ * `${outboxId}:${userId|email}:email` (built in planMany's SQL), sent as follows.
  *
  * Email cannot share a transaction with an SMTP server, so the window between "the server
  * accepted" and "we recorded it" is narrowed and made harmless instead:
@@ -52,9 +45,6 @@ export type OutboxOutcome =
   | { kind: 'done'; sent: number; failed: PermanentSendError[] }
   | { kind: 'deferred'; until: Date }
 
-export const deliveryKey = (outboxId: string, r: { userId: string | null; email: string }, channel: string) =>
-  `${outboxId}:${r.userId ?? r.email.toLowerCase()}:${channel}`
-
 /** In-app never carries sign-in tokens; those go by email only. */
 const EMAIL_ONLY = new Set(['auth.email_verification_requested', 'auth.password_reset_requested'])
 
@@ -79,73 +69,35 @@ export interface PlanItem {
 /** Per item: its plan (null: nothing to do), or the error that item alone ran into. */
 export type PlanResult = { ok: true; planned: Planned | null } | { ok: false; error: unknown }
 
-interface DeliveryValue {
-  key: string
-  outbox_id: string
-  user_id: string | null
-  email: string
-  channel: 'inapp' | 'email'
-  status: string
-  attempts: number
-  sent: boolean
-  title: string | null
-  body: string | null
-  link: string | null
-}
-
-/**
- * Step 1 for many outbox rows at once, in two statements however many rows (the hot path of
- * every notification, so the round trips are shared by all jobs running at the same time):
- *  a. read the outbox rows and, for those not done, the recipients with their preferences;
- *  b. one atomic statement that records every delivery (ON CONFLICT DO NOTHING on the
- *     idempotency key), writes the inbox rows for the deliveries it created, lists the emails
- *     still to send (new or left from an earlier attempt) and marks done every outbox row with
- *     none. A duplicate run of the same row inserts nothing and writes no inbox row.
- * Items must have distinct outbox ids. A rendering error fails only its own item; an SQL error
- * throws for all (the caller retries them one by one).
- */
 /** Ids as one uuid[] parameter: the planner then uses the primary key / index, however many. */
 const uuidList = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`
 
+/**
+ * Step 1 for many outbox rows at once, in one statement and one round trip however many rows
+ * (the hot path of every notification, shared by all jobs running at the same time). For each
+ * outbox row not yet done, it
+ *  - finds the recipients: listed users, members of the listed institutions, officers of the
+ *    listed sides (active accounts, each once), and the bare addresses;
+ *  - applies their preferences (channel per event type; daily digest; security mail always);
+ *  - writes the inbox rows (the event itself; rendered when read) and the email delivery
+ *    records, each under its idempotency key;
+ *  - lists the emails still to send and marks the row done when there are none.
+ * A second run of the same row (retry, redispatch, a second worker at the same moment) writes
+ * nothing new. Existing email records are returned through ON CONFLICT DO UPDATE, which waits
+ * for and reads the latest committed version: a run racing another one on the same row
+ * therefore sees the other's pending emails and never marks the row done under them.
+ * The preference rules live here only; `(channels -> type -> 'email') is distinct from false`
+ * reads as "not switched off", missing entries meaning on.
+ * A named prepared statement (one text whatever the batch size), so it is parsed once per
+ * connection. Items must have distinct outbox ids; an SQL error throws for all of them (the
+ * caller retries them one by one).
+ */
 export async function planMany(deps: DeliverDeps, items: PlanItem[]): Promise<Map<string, PlanResult>> {
   const results = new Map<string, PlanResult>()
-  if (items.length === 0) return results
-  const audiences = items.map(({ outboxId, event }) => ({
-    outbox_id: outboxId,
-    ...(isMessageType(event.type)
-      ? audienceArrays(event)
-      : { userIds: [], institutionIds: [], officerSides: [] }),
-  }))
-  // One statement text whatever the batch, so it is prepared once per connection.
-  const rows = (await deps.db.execute(sql`
-    select e.outbox_id as ob_id, o.done_at, o.created_at, r.*
-    from jsonb_to_recordset(${JSON.stringify(audiences)}::jsonb)
-      as e(outbox_id uuid, "userIds" uuid[], "institutionIds" uuid[], "officerSides" text[])
-    join outbox o on o.id = e.outbox_id and o.id = any(${uuidList(items.map((i) => i.outboxId))})
-    left join lateral (${audienceRecipientsSelect(sql`e."userIds"`, sql`e."institutionIds"`, sql`e."officerSides"`)}) r
-      on o.done_at is null`)) as unknown as (UserRow & {
-    ob_id: string
-    done_at: string | null
-    created_at: string
-  })[]
-  const byOutbox = new Map<string, typeof rows>()
-  for (const row of rows) {
-    const list = byOutbox.get(row.ob_id)
-    if (list) list.push(row)
-    else byOutbox.set(row.ob_id, [row])
-  }
-
-  const values: DeliveryValue[] = []
-  const events: { outbox_id: string; event_type: string; payload: DomainEvent }[] = []
-  const createdAt = new Map<string, Date>()
+  const events: Record<string, unknown>[] = []
   for (const { outboxId, event } of items) {
-    const own = byOutbox.get(outboxId) ?? []
-    const head = own[0]
-    if (!head || head.done_at !== null) {
-      results.set(outboxId, { ok: true, planned: null })
-      continue
-    }
     if (!isMessageType(event.type)) {
+      // Nothing to tell anyone (a queue subscription without a template): just finish the row.
       try {
         await markOutboxDone(deps.db, outboxId)
         results.set(outboxId, { ok: true, planned: null })
@@ -154,109 +106,118 @@ export async function planMany(deps: DeliverDeps, items: PlanItem[]): Promise<Ma
       }
       continue
     }
-    try {
-      const recipients = [
-        ...own.filter((r) => r.id !== null).map((r) => recipientFromRow(r)),
-        ...bareRecipients(event),
-      ]
-      const security = SECURITY_TYPES.has(event.type)
-      const mine: DeliveryValue[] = []
-      for (const r of recipients) {
-        if (r.userId && !EMAIL_ONLY.has(event.type) && (security || wantsInApp(r.prefs, event.type))) {
-          const m = renderInApp(event, r, deps.webUrl)
-          mine.push({
-            key: deliveryKey(outboxId, r, 'inapp'),
-            outbox_id: outboxId,
-            user_id: r.userId,
-            email: r.email,
-            channel: 'inapp',
-            status: 'sent',
-            attempts: 1,
-            sent: true,
-            title: m.title,
-            body: m.body,
-            link: m.link,
-          })
-        }
-        if (security || wantsEmail(r.prefs, event.type)) {
-          mine.push({
-            key: deliveryKey(outboxId, r, 'email'),
-            outbox_id: outboxId,
-            user_id: r.userId,
-            email: r.email,
-            channel: 'email',
-            status: !security && r.userId && r.prefs.mode === 'daily' ? 'digest' : 'pending',
-            attempts: 0,
-            sent: false,
-            title: null,
-            body: null,
-            link: null,
-          })
-        }
-      }
-      values.push(...mine)
-      events.push({ outbox_id: outboxId, event_type: event.type, payload: event })
-      createdAt.set(outboxId, new Date(head.created_at))
-    } catch (error) {
-      // A template bug in one event must not fail the others planned with it.
-      results.set(outboxId, { ok: false, error })
-    }
+    events.push({
+      outbox_id: outboxId,
+      type: event.type,
+      ...audienceArrays(event),
+      bare: bareRecipients(event).map((r) => r.email),
+      security: SECURITY_TYPES.has(event.type),
+      email_only: EMAIL_ONLY.has(event.type),
+    })
   }
   if (events.length === 0) return results
 
-  // Sorted keys: concurrent planners take the unique-index locks in the same order.
-  values.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  const ids = uuidList(events.map((e) => e.outbox_id))
-  const open = (await deps.db.execute(sql`
-    with ev as (
+  const rows = await executePrepared<PlanRow>(
+    deps.db,
+    sql`
+    with e as (
         select * from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
-          as e(outbox_id uuid, event_type text, payload jsonb)),
-      v as (
-        select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-          as v(key text, outbox_id uuid, user_id uuid, email text, channel text, status text, attempts int,
-            sent boolean, title text, body text, link text)),
-      ins as (
-        insert into deliveries (idempotency_key, outbox_id, event_type, user_id, email, channel, status,
-          attempts, sent_at, payload)
-        select v.key, v.outbox_id, ev.event_type, v.user_id, v.email, v.channel, v.status, v.attempts,
-          case when v.sent then now() end, ev.payload
-        from v join ev on ev.outbox_id = v.outbox_id
-        order by v.key
-        on conflict (idempotency_key) do nothing
-        returning id, idempotency_key, outbox_id, user_id, email, channel, status, event_type),
+          as e(outbox_id uuid, type text, "userIds" uuid[], "institutionIds" uuid[], "officerSides" text[],
+            bare text[], security boolean, email_only boolean)),
+      pending as (
+        select e.*, o.payload, o.created_at
+        from e join outbox o on o.id = e.outbox_id and o.id = any(${uuidList(events.map((e) => e.outbox_id as string))})
+        where o.done_at is null),
+      aud as (
+        select p.outbox_id, x.user_id from pending p cross join lateral unnest(p."userIds") as x(user_id)
+        union
+        select p.outbox_id, m.user_id from pending p join memberships m on m.institution_id = any(p."institutionIds")
+        union
+        select p.outbox_id, o.id from pending p join users o
+          on o.role = 'officer' and o.officer_side = any(p."officerSides")),
+      r as (
+        select aud.outbox_id, u.id as user_id, u.email, np.mode, np.channels
+        from aud join users u on u.id = aud.user_id and u.status = 'active'
+        left join notification_preferences np on np.user_id = u.id),
       inbox as (
-        insert into notifications (user_id, delivery_id, event_type, title, body, link)
-        select ins.user_id, ins.id, ins.event_type, v.title, v.body, v.link
-        from ins join v on v.key = ins.idempotency_key
-        where ins.channel = 'inapp'
+        insert into notifications (outbox_id, user_id, event_type, payload)
+        select p.outbox_id, r.user_id, p.type, p.payload
+        from r join pending p on p.outbox_id = r.outbox_id
+        where not p.email_only
+          and (p.security or (r.channels -> p.type -> 'inApp') is distinct from 'false'::jsonb)
+        order by 1, 2
+        on conflict (outbox_id, user_id) do nothing
         returning 1),
+      mail as (
+        select r.outbox_id, r.user_id, r.email,
+          case when not p.security and r.mode = 'daily' then 'digest' else 'pending' end as status
+        from r join pending p on p.outbox_id = r.outbox_id
+        where p.security or (r.channels -> p.type -> 'email') is distinct from 'false'::jsonb
+        union all
+        select p.outbox_id, null, b.email, 'pending' from pending p cross join lateral unnest(p.bare) as b(email)),
+      ins as (
+        insert into deliveries (idempotency_key, outbox_id, event_type, user_id, email, channel, status, payload)
+        select m.outbox_id || ':' || coalesce(m.user_id::text, m.email) || ':email', m.outbox_id, p.type,
+          m.user_id, m.email, 'email', m.status, p.payload
+        from mail m join pending p on p.outbox_id = m.outbox_id
+        order by 1
+        on conflict (idempotency_key) do update set idempotency_key = excluded.idempotency_key
+        returning id, idempotency_key, outbox_id, user_id, email, status),
       open as (
         select id, idempotency_key, outbox_id, user_id, email, status from ins
-        where channel = 'email' and status = 'pending'
-        union all
+        where status in ('pending', 'sending', 'deferred')
+        union
+        -- Left from an earlier attempt for someone no longer in the audience.
         select d.id, d.idempotency_key, d.outbox_id, d.user_id, d.email, d.status from deliveries d
-        where d.outbox_id = any(${ids}) and d.channel = 'email'
+        where d.outbox_id in (select outbox_id from pending) and d.channel = 'email'
           and d.status in ('pending', 'sending', 'deferred')),
       done as (
         update outbox set done_at = now(), last_error = null
-        from unnest(${ids}) as t(id)
-        where outbox.id = t.id and outbox.done_at is null
+        where outbox.id in (select outbox_id from pending) and outbox.done_at is null
           and not exists (select 1 from open where open.outbox_id = outbox.id)
         returning 1)
-    select open.*, (select count(*) from inbox) as inbox_rows, (select count(*) from done) as done_rows
-    from open order by idempotency_key`)) as unknown as (OpenEmail & { outbox_id: string })[]
-  for (const e of events) {
-    results.set(e.outbox_id, {
-      ok: true,
-      planned: { outboxCreatedAt: createdAt.get(e.outbox_id)!, open: [] },
-    })
+    select p.outbox_id, p.created_at, null::uuid as id, null::text as idempotency_key, null::uuid as user_id,
+      null::text as email, null::text as status
+    from pending p
+    union all
+    select o.outbox_id, null, o.id, o.idempotency_key, o.user_id, o.email, o.status from open o
+    order by outbox_id, idempotency_key nulls first`,
+  )
+  for (const row of rows) {
+    if (row.id === null) {
+      results.set(row.outbox_id, {
+        ok: true,
+        planned: { outboxCreatedAt: new Date(row.created_at!), open: [] },
+      })
+      continue
+    }
+    const r = results.get(row.outbox_id)
+    if (r?.ok && r.planned) {
+      r.planned.open.push({
+        id: row.id,
+        idempotency_key: row.idempotency_key!,
+        user_id: row.user_id,
+        email: row.email!,
+        status: row.status!,
+      })
+    }
   }
-  for (const o of open) {
-    if (!o.id) continue
-    const r = results.get(o.outbox_id)
-    if (r?.ok && r.planned) r.planned.open.push(o)
+  // Rows already done, or gone: nothing to do.
+  for (const e of events) {
+    const id = e.outbox_id as string
+    if (!results.has(id)) results.set(id, { ok: true, planned: null })
   }
   return results
+}
+
+interface PlanRow extends Record<string, unknown> {
+  outbox_id: string
+  created_at: string | null
+  id: string | null
+  idempotency_key: string | null
+  user_id: string | null
+  email: string | null
+  status: string | null
 }
 
 async function plan(deps: DeliverDeps, outboxId: string, event: DomainEvent): Promise<Planned | null> {

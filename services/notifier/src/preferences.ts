@@ -1,5 +1,4 @@
-import { localParts, zonedInstant } from './i18n/format.js'
-import type { Locale } from './i18n/index.js'
+import { type Locale, localParts, zonedInstant } from '@dj/messages'
 
 export interface Prefs {
   locale: Locale | null
@@ -25,8 +24,8 @@ export function prefsFromRow(r: {
   }
 }
 
-export const wantsEmail = (p: Prefs, type: string) => p.channels[type]?.email !== false
-export const wantsInApp = (p: Prefs, type: string) => p.channels[type]?.inApp !== false
+// Which channels a user wants per event type is decided where deliveries are planned, in SQL
+// (deliver.ts, planMany): missing entries mean on.
 
 const toMinutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number)

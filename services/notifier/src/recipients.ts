@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@dj/db'
+import type { Locale } from '@dj/messages'
 import type { DomainEvent } from '@dj/queue'
-import { type SQL, sql } from 'drizzle-orm'
-import type { Locale } from './i18n/index.js'
+import { sql } from 'drizzle-orm'
 import { type Prefs, prefsFromRow } from './preferences.js'
 
 export interface Recipient {
@@ -30,11 +30,6 @@ const uuidArray = (ids: string[]) =>
     ids.map((id) => sql`${id}::uuid`),
     sql`, `,
   )}]::uuid[]`
-const textArray = (xs: string[]) =>
-  sql`array[${sql.join(
-    xs.map((x) => sql`${x}`),
-    sql`, `,
-  )}]::text[]`
 
 export function recipientFromRow(r: UserRow): Recipient {
   const prefs = prefsFromRow(r)
@@ -50,25 +45,6 @@ export async function loadUsers(db: DbOrTx, userIds: string[]): Promise<Recipien
     from users u left join notification_preferences p on p.user_id = u.id
     where u.status = 'active' and u.id = any(${uuidArray(userIds)})`)) as unknown as UserRow[]
   return rows.map(recipientFromRow)
-}
-
-// The audience parts as sets of user ids, over any uuid[] / text[] expression: literal arrays for
-// one event (audienceCondition) or the columns of a batch of events (audienceRecipientsSelect).
-// Sets joined with UNION ALL under IN keep every part on its index (an OR of them would not).
-const byUserIds = (ids: SQL) => sql`select x from unnest(${ids}) x`
-const byInstitutions = (ids: SQL) =>
-  sql`select m.user_id from memberships m where m.institution_id = any(${ids})`
-const byOfficerSides = (sides: SQL) =>
-  sql`select o.id from users o where cardinality(${sides}) > 0 and o.role = 'officer' and o.officer_side = any(${sides})`
-
-/** The SQL condition on `users u` selecting an event's account holders; null when there are none. */
-export function audienceCondition(event: DomainEvent): SQL | null {
-  const a = audienceArrays(event)
-  const parts: SQL[] = []
-  if (a.userIds.length) parts.push(byUserIds(uuidArray(a.userIds)))
-  if (a.institutionIds.length) parts.push(byInstitutions(uuidArray(a.institutionIds)))
-  if (a.officerSides.length) parts.push(byOfficerSides(textArray(a.officerSides)))
-  return parts.length === 0 ? null : sql`u.id in (${sql.join(parts, sql` union all `)})`
 }
 
 export interface AudienceArrays {
@@ -90,16 +66,6 @@ export function audienceArrays(event: DomainEvent): AudienceArrays {
   }
 }
 
-/**
- * Active users' columns, with their preferences, for an audience given as array expressions
- * (e.g. the columns of a recordset of events); the same conditions as audienceCondition.
- */
-export function audienceRecipientsSelect(userIds: SQL, institutionIds: SQL, officerSides: SQL): SQL {
-  return recipientsSelect(
-    sql`u.id in (${byUserIds(userIds)} union all ${byInstitutions(institutionIds)} union all ${byOfficerSides(officerSides)})`,
-  )
-}
-
 /** People without an account (invitations), one per address. */
 export function bareRecipients(event: DomainEvent): Recipient[] {
   if (!('audience' in event)) return []
@@ -118,23 +84,4 @@ export function bareRecipients(event: DomainEvent): Recipient[] {
     })
   }
   return bare
-}
-
-/** Active users' columns for `audienceCondition`, joined with their preferences. */
-export function recipientsSelect(condition: SQL): SQL {
-  return sql`select ${USER_COLUMNS}
-    from users u left join notification_preferences p on p.user_id = u.id
-    where u.status = 'active' and ${condition}`
-}
-
-/**
- * Who an event is for, read at delivery time: listed users, every active member of the listed
- * institutions, the active officers of the listed sides, and bare addresses. One row per person.
- */
-export async function resolveRecipients(db: DbOrTx, event: DomainEvent): Promise<Recipient[]> {
-  const condition = audienceCondition(event)
-  const users = condition
-    ? ((await db.execute(recipientsSelect(condition))) as unknown as UserRow[]).map(recipientFromRow)
-    : []
-  return [...users, ...bareRecipients(event)]
 }

@@ -1,6 +1,5 @@
+import { CATALOGS, helpers, type Locale, renderEvent } from '@dj/messages'
 import type { DomainEvent } from '@dj/queue'
-import type { Locale } from './i18n/format.js'
-import { CATALOGS, helpers, renderEvent } from './i18n/index.js'
 import { buildIcs } from './ics.js'
 import { composeBodies, type OutgoingMail } from './mailer.js'
 
@@ -73,12 +72,6 @@ export function renderEmail(
     locale: target.locale,
     ...(ics ? { ics } : {}),
   }
-}
-
-export function renderInApp(event: DomainEvent, target: RenderTarget, webUrl: string) {
-  const h = helpers(target.locale, target.timeZone, webUrl)
-  const message = renderEvent(event, h)
-  return { title: message.subject, body: message.lines.join('\n'), link: message.action?.url ?? null }
 }
 
 export function renderDigest(

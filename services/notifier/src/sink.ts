@@ -31,6 +31,8 @@ export interface MailSink {
   dataDelayMs: number
   /** Addresses answered with 550 at RCPT TO (a permanent failure). */
   rejectRecipients: Set<string>
+  /** Most messages ever received at the same time (open DATA phases). */
+  readonly peakConcurrentData: number
   /** Stops listening: clients get "connection refused" until `resume()`. */
   pause(): Promise<void>
   resume(): Promise<void>
@@ -47,6 +49,8 @@ export async function startSink(options: SinkOptions = {}): Promise<MailSink> {
     mode: 'accept' as 'accept' | 'tempfail',
     rejectRecipients: new Set<string>(),
     dataDelayMs: 0,
+    inData: 0,
+    peakData: 0,
   }
   const serverOptions: SMTPServerOptions = {
     authOptional: true,
@@ -64,6 +68,8 @@ export async function startSink(options: SinkOptions = {}): Promise<MailSink> {
       callback()
     },
     onData(stream, session, callback) {
+      state.inData += 1
+      state.peakData = Math.max(state.peakData, state.inData)
       simpleParser(stream)
         .then(async (parsed) => {
           if (state.dataDelayMs > 0) await new Promise((r) => setTimeout(r, state.dataDelayMs))
@@ -91,6 +97,9 @@ export async function startSink(options: SinkOptions = {}): Promise<MailSink> {
           callback()
         })
         .catch((error: Error) => callback(error))
+        .finally(() => {
+          state.inData -= 1
+        })
     },
   }
   let server = new SMTPServer(serverOptions)
@@ -125,6 +134,9 @@ export async function startSink(options: SinkOptions = {}): Promise<MailSink> {
       state.dataDelayMs = ms
     },
     rejectRecipients: state.rejectRecipients,
+    get peakConcurrentData() {
+      return state.peakData
+    },
     async pause() {
       await stop()
     },

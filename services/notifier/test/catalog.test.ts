@@ -1,7 +1,6 @@
+import { CATALOGS, formatInstant, helpers, LOCALES, MESSAGE_TYPES, renderEvent } from '@dj/messages'
 import { type DomainEvent, EVENT_SUBSCRIBERS } from '@dj/queue'
 import t from 'tap'
-import { formatInstant } from '../src/i18n/format.js'
-import { CATALOGS, helpers, LOCALES, MESSAGE_TYPES, renderEvent } from '../src/i18n/index.js'
 import { buildIcs } from '../src/ics.js'
 import { digestCutoff, prefsFromRow, quietUntil } from '../src/preferences.js'
 

@@ -84,9 +84,10 @@ t.test('worker process killed with SIGKILL mid-batch: every recipient gets each 
   // number of conversations in flight at the kill.
   const duplicates = env.sink.messages.length - 2 * N
   t.ok(duplicates <= CONCURRENCY, `raw duplicates (same Message-ID) ${duplicates} ≤ ${CONCURRENCY} in flight`)
-  const [inbox] = await env.handle.sql<{ n: number; d: number }[]>`
-    select count(*)::int as n, count(distinct delivery_id)::int as d from notifications`
+  const [inbox] = await env.handle.sql<{ n: number; pairs: number }[]>`
+    select count(*)::int as n, count(distinct (user_id, payload))::int as pairs from notifications`
   t.equal(inbox!.n, 2 * N, 'in-app: exactly one inbox row per recipient and event')
+  t.equal(inbox!.pairs, 2 * N, 'no (recipient, message) pair twice')
   const [sent] = await env.handle.sql<{ n: number }[]>`
     select count(*)::int as n from deliveries where channel = 'email' and status = 'sent'`
   t.equal(sent!.n, 2 * N, 'every email delivery recorded as sent')

@@ -1,7 +1,7 @@
+import { localParts } from '@dj/messages'
 import { waitFor } from '@dj/testkit'
 import { Redis } from 'ioredis'
 import t from 'tap'
-import { localParts } from '../src/i18n/format.js'
 import {
   createUser,
   emit,

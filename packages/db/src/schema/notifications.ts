@@ -1,9 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, pk, ts, updatedAt } from './columns.js'
 import { LOCALES, users } from './users.js'
 
-/** The in-app inbox. Rows are written by the notifier in the same transaction as their delivery record. */
+/**
+ * The in-app inbox. A row is its own delivery record: (outbox_id, user_id) is unique, so a retried
+ * or twice-dispatched event never writes a second row, and no separate `deliveries` row is needed
+ * for a channel that cannot fail.
+ * It stores the event, not text: the API renders it when read, in the reader's current language
+ * and time zone (@dj/messages). title/body/link hold the text of rows whose event could not be
+ * recovered by migration 0007 (no outbox id either); null otherwise.
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -11,17 +18,24 @@ export const notifications = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    /** The delivery that produced this row (its idempotency key is unique). */
-    deliveryId: uuid('delivery_id').notNull(),
+    /** The notify outbox row this entry tells of; with user_id its idempotency key. */
+    outboxId: uuid('outbox_id'),
     eventType: text('event_type').notNull(),
-    title: text('title').notNull(),
-    body: text('body').notNull(),
+    /** The event (a DomainEvent of @dj/queue). */
+    payload: jsonb('payload'),
+    title: text('title'),
+    body: text('body'),
     link: text('link'),
     readAt: ts('read_at'),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('notifications_delivery_uq').on(t.deliveryId),
+    // uuids, not a text key: compared bytewise, and this index is written for every notification.
+    uniqueIndex('notifications_event_user_uq').on(t.outboxId, t.userId),
+    check(
+      'notifications_content_ck',
+      sql`${t.payload} is not null or (${t.title} is not null and ${t.body} is not null)`,
+    ),
     index('notifications_user_ix').on(t.userId, t.createdAt.desc(), t.id.desc()),
     index('notifications_unread_ix').on(t.userId).where(sql`${t.readAt} is null`),
   ],
@@ -38,8 +52,9 @@ export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'defer
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 
 /**
- * One row per (event, recipient, channel) — or per (digest day, user) — under a unique
- * idempotency key, so retries and duplicate dispatches never deliver twice.
+ * One row per email (event, recipient) — or per (digest day, user) — under a unique idempotency
+ * key, so retries and duplicate dispatches never deliver twice. (In-app messages are recorded by
+ * their inbox row; rows with channel 'inapp' are from before that and kept as history.)
  */
 export const deliveries = pgTable(
   'deliveries',

@@ -1,4 +1,6 @@
 import type { DbOrTx } from '@dj/db'
+import { type InAppMessage, type Locale, renderInApp } from '@dj/messages'
+import type { DomainEvent } from '@dj/queue'
 import { sql } from 'drizzle-orm'
 import { Errors } from '../../http/errors.js'
 
@@ -15,9 +17,12 @@ export interface InboxItem {
 interface Row extends Record<string, unknown> {
   id: string
   event_type: string
-  title: string
-  body: string
+  payload: DomainEvent | null
+  title: string | null
+  body: string | null
   link: string | null
+  reader_locale: Locale
+  reader_zone: string
   read_at: string | null
   created_at: string
   /** Full-precision timestamp text for the cursor (a JS Date would drop the microseconds). */
@@ -37,20 +42,42 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   return { at, id }
 }
 
+/**
+ * The text of an entry in its reader's language and zone, rendered now from the stored event
+ * (so a change of language or zone applies to the whole inbox). Rows from before events were
+ * stored keep their text. An event no template can render (a type since retired) still shows,
+ * under its type, rather than breaking the inbox.
+ */
+function textOf(r: Row, webUrl: string): InAppMessage {
+  if (r.payload) {
+    try {
+      return renderInApp(r.payload, { locale: r.reader_locale, timeZone: r.reader_zone }, webUrl)
+    } catch {
+      return { title: r.title ?? r.event_type, body: r.body ?? '', link: r.link }
+    }
+  }
+  return { title: r.title ?? r.event_type, body: r.body ?? '', link: r.link }
+}
+
 export async function listInbox(
   db: DbOrTx,
   userId: string,
-  opts: { limit: number; cursor?: string | undefined; unreadOnly?: boolean | undefined },
+  opts: { limit: number; cursor?: string | undefined; unreadOnly?: boolean | undefined; webUrl: string },
 ): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
   const after = opts.cursor ? decodeCursor(opts.cursor) : null
   const rows = (await db.execute(sql`
-    select id, event_type, title, body, link, read_at, created_at,
-      to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key
-    from notifications
-    where user_id = ${userId}::uuid
-      ${opts.unreadOnly ? sql`and read_at is null` : sql``}
-      ${after ? sql`and (created_at, id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
-    order by created_at desc, id desc
+    with reader as (
+      select coalesce(p.locale, u.locale) as locale, u.time_zone
+      from users u left join notification_preferences p on p.user_id = u.id
+      where u.id = ${userId}::uuid)
+    select n.id, n.event_type, n.payload, n.title, n.body, n.link, n.read_at, n.created_at,
+      reader.locale as reader_locale, reader.time_zone as reader_zone,
+      to_char(n.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key
+    from notifications n cross join reader
+    where n.user_id = ${userId}::uuid
+      ${opts.unreadOnly ? sql`and n.read_at is null` : sql``}
+      ${after ? sql`and (n.created_at, n.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
+    order by n.created_at desc, n.id desc
     limit ${opts.limit + 1}`)) as unknown as Row[]
   const page = rows.slice(0, opts.limit)
   const last = page.at(-1)
@@ -58,9 +85,7 @@ export async function listInbox(
     items: page.map((r) => ({
       id: r.id,
       eventType: r.event_type,
-      title: r.title,
-      body: r.body,
-      link: r.link,
+      ...textOf(r, opts.webUrl),
       read: r.read_at !== null,
       createdAt: new Date(r.created_at).toISOString(),
     })),

@@ -8,6 +8,7 @@ import { Errors } from '../../http/errors.js'
 import { DateTime, Locale, problems, Uuid } from '../../http/schemas.js'
 import { principalOf } from '../../plugins/auth.js'
 
+/** Title, body and link are rendered when read, in the reader's language and time zone. */
 const Notification = Type.Object({
   id: Uuid,
   eventType: Type.String(),
@@ -77,6 +78,7 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         limit: request.query.limit,
         cursor: request.query.cursor,
         unreadOnly: request.query.unread,
+        webUrl: app.config.PUBLIC_WEB_URL,
       }),
   )
 

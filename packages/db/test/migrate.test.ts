@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import postgres from 'postgres'
+import t from 'tap'
+import { MIGRATIONS_FOLDER, runMigrations } from '../src/index.js'
+
+const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+  entries: { tag: string }[]
+}
+
+/** A copy of the migrations folder holding only the first `count` migrations. */
+function folderUpTo(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dj-migrations-'))
+  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true })
+  const path = join(dir, 'meta', '_journal.json')
+  const j = JSON.parse(readFileSync(path, 'utf8')) as { entries: unknown[] }
+  writeFileSync(path, JSON.stringify({ ...j, entries: j.entries.slice(0, count) }))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+// @dj/testkit builds on this package, so the test makes its own empty databases the same way.
+const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
+
+async function emptyDatabase(t: { teardown(fn: () => Promise<void>): void }) {
+  const name = `dj_migrate_${process.pid}_${randomBytes(4).toString('hex')}`
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database "${name}"`)
+  const url = `postgres://postgres@127.0.0.1:5432/${name}`
+  const sql = postgres(url, { max: 1, onnotice: () => {} })
+  t.teardown(async () => {
+    await sql.end()
+    await admin.unsafe(`drop database if exists "${name}" with (force)`)
+    await admin.end()
+  })
+  return { url, sql }
+}
+
+t.test('from empty, twice, and by several migrators at once: applied equals the journal', async (t) => {
+  const { url, sql } = await emptyDatabase(t)
+  const runs = await Promise.all([runMigrations(url), runMigrations(url), runMigrations(url)])
+  for (const r of runs) t.same(r, { applied: journal.entries.length, journal: journal.entries.length })
+  t.same(await runMigrations(url), { applied: journal.entries.length, journal: journal.entries.length })
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`
+  t.equal(row!.n, journal.entries.length, 'each migration recorded once')
+})
+
+t.test('a database that holds more migrations than the journal is refused', async (t) => {
+  const { url } = await emptyDatabase(t)
+  await runMigrations(url)
+  await t.rejects(runMigrations(url, folderUpTo(journal.entries.length - 1)), {
+    code: 'DB_MIGRATION_FAILED',
+    message: /applied migrations but the journal lists/,
+  })
+})
+
+t.test('a failing migration rejects and applies nothing of the run (one transaction)', async (t) => {
+  const { url, sql } = await emptyDatabase(t)
+  const dir = folderUpTo(2)
+  writeFileSync(join(dir, `${journal.entries[1]!.tag}.sql`), 'select * from no_such_table;')
+  await t.rejects(runMigrations(url, dir), /no_such_table/)
+  const [row] = await sql<{ users: string | null }[]>`select to_regclass('public.users')::text as users`
+  t.equal(row!.users, null, 'the first migration of the failed run is rolled back too')
+  t.same(await runMigrations(url), { applied: journal.entries.length, journal: journal.entries.length })
+})
+
+t.test(
+  '0007/0008: inbox rows take the outbox row and event of their delivery; orphans keep their text',
+  async (t) => {
+    const before = journal.entries.findIndex((e) => e.tag.startsWith('0007_'))
+    t.ok(before > 0)
+    const { url, sql } = await emptyDatabase(t)
+    await runMigrations(url, folderUpTo(before))
+    const [user] = await sql<{ id: string }[]>`
+    insert into users (email, display_name, locale, time_zone)
+    values ('alt@example.org', 'Alt', 'de', 'Europe/Berlin') returning id`
+    const event = {
+      type: 'institution.verified',
+      audience: { userIds: [user!.id] },
+      institution: { id: '6f1c0000-0000-4000-8000-000000000001', name: 'Burgau-Gymnasium', side: 'duren' },
+    }
+    const outboxId = '6f1c0000-0000-4000-8000-0000000000aa'
+    const [delivery] = await sql<{ id: string }[]>`
+    insert into deliveries (idempotency_key, outbox_id, event_type, user_id, email, channel, status, payload)
+    values (${`${outboxId}:${user!.id}:inapp`}, ${outboxId}, 'institution.verified', ${user!.id}, 'alt@example.org',
+      'inapp', 'sent', ${sql.json(event)})
+    returning id`
+    const [kept] = await sql<{ id: string }[]>`
+    insert into notifications (user_id, delivery_id, event_type, title, body, link)
+    values (${user!.id}, ${delivery!.id}, 'institution.verified', 'Verifiziert', 'Text', 'https://w/x') returning id`
+    const [orphan] = await sql<{ id: string }[]>`
+    insert into notifications (user_id, delivery_id, event_type, title, body)
+    values (${user!.id}, gen_random_uuid(), 'institution.verified', 'Alt', 'Alter Text') returning id`
+
+    await runMigrations(url)
+    const rows = await sql<
+      { id: string; outbox_id: string | null; payload: unknown; title: string | null; body: string | null }[]
+    >`
+    select id, outbox_id, payload, title, body from notifications`
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    t.same(byId.get(kept!.id), { id: kept!.id, outbox_id: outboxId, payload: event, title: null, body: null })
+    t.same(byId.get(orphan!.id), {
+      id: orphan!.id,
+      outbox_id: null,
+      payload: null,
+      title: 'Alt',
+      body: 'Alter Text',
+    })
+    await t.rejects(
+      sql`insert into notifications (user_id, event_type) values (${user!.id}, 'x')`,
+      /notifications_content_ck/,
+      'a row without event or text is refused',
+    )
+    await t.rejects(
+      sql`insert into notifications (outbox_id, user_id, event_type, payload) values (${outboxId}, ${user!.id}, 'x', '{}')`,
+      /notifications_event_user_uq/,
+      'one inbox row per event and user',
+    )
+    const [ff] = await sql<
+      { options: string[] }[]
+    >`select reloptions as options from pg_class where relname = 'outbox'`
+    t.same(ff!.options, ['fillfactor=70'])
+  },
+)

@@ -1,0 +1,22 @@
+/**
+ * What the platform says to people about events: the message catalogs in de, en, zh and
+ * Einfache Sprache, formatting of times in the reader's zone, and the in-app rendering. Shared
+ * by the notifier (emails, digests) and the API (the inbox, rendered when read).
+ */
+export {
+  CATALOGS,
+  formatEventTime,
+  formatInstant,
+  helpers,
+  isMessageType,
+  LOCALES,
+  type Locale,
+  MESSAGE_TYPES,
+  type Message,
+  type MessageType,
+  type RenderHelpers,
+  renderEvent,
+  SECURITY_TYPES,
+} from './catalogs.js'
+export { localParts, zonedInstant } from './format.js'
+export { type InAppMessage, renderInApp } from './inapp.js'
