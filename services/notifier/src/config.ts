@@ -28,7 +28,7 @@ export const NotifierEnv = Type.Object({
    * Notify jobs run at once. High, because in-app messages of jobs running together are planned
    * in one statement (see planBatching); SMTP has its own limit below.
    */
-  WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 256, default: 128 }),
+  WORKER_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 1024, default: 256 }),
   /** SMTP conversations at once per notifier process. */
   SMTP_MAX_CONNECTIONS: Type.Integer({ minimum: 1, maximum: 256, default: 16 }),
   /** BullMQ lock; a killed worker's job is picked up again after about this long. */

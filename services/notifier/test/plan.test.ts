@@ -1,5 +1,6 @@
 import t from 'tap'
 import { type DeliverDeps, planMany } from '../src/deliver.js'
+import { planBatching } from '../src/worker.js'
 import {
   createInstitution,
   createUser,
@@ -147,3 +148,13 @@ t.test('a row already done, or not there, plans nothing', async (t) => {
   const missing = '5a5a0000-0000-4000-8000-0000000000ff'
   t.same((await planMany(deps, [{ outboxId: missing, event }])).get(missing), { ok: true, planned: null })
 })
+
+t.test(
+  'batching follows the worker concurrency: up to 128 rows a statement, up to 4 in flight',
+  async (t) => {
+    t.same(planBatching(16), { maxBatch: 16, maxInFlight: 1 })
+    t.same(planBatching(128), { maxBatch: 128, maxInFlight: 1 })
+    t.same(planBatching(256), { maxBatch: 128, maxInFlight: 2 })
+    t.same(planBatching(1024), { maxBatch: 128, maxInFlight: 4 })
+  },
+)
