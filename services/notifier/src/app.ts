@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fast
 import { type NotifierConfig, smtpTarget } from './config.js'
 import type { DeliverDeps } from './deliver.js'
 import { sweepDigests } from './digest.js'
+import { concurrencyLimit } from './limit.js'
 import { createSmtpMailer, type Mailer } from './mailer.js'
 import { createNotifyWorker } from './worker.js'
 
@@ -31,13 +32,7 @@ export async function buildNotifier(options: BuildNotifierOptions) {
   const dbHandle = options.dbHandle ?? createDb(config.DATABASE_URL, { applicationName: 'dj-notifier' })
   const producers: Producers = createProducers(config)
   const mailer =
-    options.mailer ??
-    createSmtpMailer(
-      smtpTarget(config),
-      config.MAIL_FROM,
-      config.SMTP_TIMEOUT_MS,
-      config.SMTP_MAX_CONNECTIONS,
-    )
+    options.mailer ?? createSmtpMailer(smtpTarget(config), config.MAIL_FROM, config.SMTP_TIMEOUT_MS)
   const deps: DeliverDeps = {
     db: dbHandle.db,
     mailer,
@@ -45,6 +40,7 @@ export async function buildNotifier(options: BuildNotifierOptions) {
     messageIdDomain: config.MAIL_ID_DOMAIN,
     sendLeaseMs: config.SEND_LEASE_MS,
     now: options.now ?? (() => new Date()),
+    smtpSlot: concurrencyLimit(config.SMTP_MAX_CONNECTIONS),
   }
   const worker = createNotifyWorker(config, deps, {
     concurrency: config.WORKER_CONCURRENCY,

@@ -38,6 +38,11 @@ export interface DeliverDeps {
   messageIdDomain: string
   sendLeaseMs: number
   now: () => Date
+  /**
+   * Runs one claim-and-send while holding one of this process's SMTP slots (SMTP_MAX_CONNECTIONS).
+   * The slot is taken before the claim, so waiting for it never eats into the send lease.
+   */
+  smtpSlot: <T>(send: () => Promise<T>) => Promise<T>
 }
 
 export type OutboxOutcome =
@@ -338,18 +343,18 @@ export async function deliverOutboxEvent(
       messageId: messageIdFor(d.idempotency_key, deps.messageIdDomain),
       stamp: planned.outboxCreatedAt,
     })
-    const state = await claim(deps, d.id)
-    if (state === 'finished') continue
-    if (state === 'held') {
-      held = d.idempotency_key
-      continue
-    }
     try {
-      await sendClaimed(deps, d.id, mail)
-      sent += 1
+      const state = await deps.smtpSlot(async () => {
+        const claimed = await claim(deps, d.id)
+        if (claimed === 'claimed') await sendClaimed(deps, d.id, mail)
+        return claimed
+      })
+      if (state === 'held') held = d.idempotency_key
+      if (state === 'claimed') sent += 1
     } catch (error) {
       if (error instanceof PermanentSendError) failed.push(error)
-      else transient = error as TransientSendError
+      else if (error instanceof TransientSendError) transient = error
+      else throw error
     }
   }
 

@@ -86,12 +86,17 @@ export async function sendDigest(
     user,
     { webUrl: deps.webUrl, messageId: messageIdFor(key, deps.messageIdDomain) },
   )
-  const claimed = await deps.db.execute(sql`
-    update deliveries set status = 'sending', attempts = attempts + 1, updated_at = now(),
-      lease_until = now() + ${`${deps.sendLeaseMs} milliseconds`}::interval
-    where id = ${digestId}::uuid and (status in ('pending', 'deferred') or (status = 'sending' and lease_until < now()))
-    returning id`)
-  if (claimed.length === 0) {
+  const outcome = await deps.smtpSlot(async () => {
+    const claimed = await deps.db.execute(sql`
+      update deliveries set status = 'sending', attempts = attempts + 1, updated_at = now(),
+        lease_until = now() + ${`${deps.sendLeaseMs} milliseconds`}::interval
+      where id = ${digestId}::uuid and (status in ('pending', 'deferred') or (status = 'sending' and lease_until < now()))
+      returning id`)
+    if (claimed.length === 0) return 'not claimed' as const
+    await sendClaimed(deps, digestId, mail)
+    return 'sent' as const
+  })
+  if (outcome === 'not claimed') {
     const [row] = (await deps.db.execute(
       sql`select status from deliveries where id = ${digestId}::uuid`,
     )) as unknown as { status: string }[]
@@ -100,7 +105,6 @@ export async function sendDigest(
     if (row?.status === 'sent') await markItemsSent(deps, key)
     return 'done'
   }
-  await sendClaimed(deps, digestId, mail)
   await markItemsSent(deps, key)
   return 'sent'
 }

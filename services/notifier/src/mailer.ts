@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import type { Message } from '@dj/messages'
 import nodemailer from 'nodemailer'
 import { PermanentSendError, TransientSendError } from './errors.js'
-import { concurrencyLimit } from './limit.js'
 
 export interface OutgoingMail {
   to: string
@@ -71,12 +70,9 @@ export function createSmtpMailer(
   target: string | Record<string, unknown>,
   from: string,
   timeoutMs = 30_000,
-  maxConnections = 16,
 ): Mailer {
   // No pool: each message opens its own connection, so a dead server costs one failed attempt,
-  // not a poisoned pool. The worker runs many jobs at once (in-app planning gains from it), so
-  // the SMTP conversations of this process are limited on their own.
-  const limited = concurrencyLimit(maxConnections)
+  // not a poisoned pool. How many at once is limited by the caller (DeliverDeps.smtpSlot).
   const options =
     typeof target === 'string'
       ? { url: target, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs }
@@ -85,29 +81,27 @@ export function createSmtpMailer(
   return {
     async send(mail) {
       try {
-        await limited(() =>
-          transport.sendMail({
-            from,
-            to: mail.to,
-            subject: mail.subject,
-            text: mail.text,
-            html: mail.html,
-            messageId: mail.messageId,
-            headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.locale },
-            ...(mail.ics
-              ? {
-                  icalEvent: { method: mail.ics.method, content: mail.ics.content },
-                  attachments: [
-                    {
-                      filename: 'invite.ics',
-                      content: mail.ics.content,
-                      contentType: `text/calendar; charset=utf-8; method=${mail.ics.method}`,
-                    },
-                  ],
-                }
-              : {}),
-          }),
-        )
+        await transport.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId: mail.messageId,
+          headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': mail.locale },
+          ...(mail.ics
+            ? {
+                icalEvent: { method: mail.ics.method, content: mail.ics.content },
+                attachments: [
+                  {
+                    filename: 'invite.ics',
+                    content: mail.ics.content,
+                    contentType: `text/calendar; charset=utf-8; method=${mail.ics.method}`,
+                  },
+                ],
+              }
+            : {}),
+        })
       } catch (error) {
         throw classifySendError(error)
       }

@@ -1,7 +1,7 @@
+import { waitFor } from '@dj/testkit'
 import t from 'tap'
 import { concurrencyLimit } from '../src/limit.js'
-import { createSmtpMailer } from '../src/mailer.js'
-import { startSink } from '../src/sink.js'
+import { createUser, emit, outboxDone, startEnv, startNotifier } from './helper/env.js'
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -67,24 +67,32 @@ t.test('rejects a limit that is not a positive integer', async (t) => {
   t.throws(() => concurrencyLimit(1.5), RangeError)
 })
 
-t.test('the SMTP mailer holds at most SMTP_MAX_CONNECTIONS conversations at once', async (t) => {
-  const sink = await startSink()
-  t.teardown(() => sink.close())
-  sink.dataDelayMs = 50
-  const mailer = createSmtpMailer(`smtp://127.0.0.1:${sink.port}`, 'test@example.org', 5_000, 2)
-  t.teardown(() => mailer.close())
-  await Promise.all(
-    Array.from({ length: 6 }, (_, i) =>
-      mailer.send({
-        to: `r${i}@example.org`,
-        subject: `m${i}`,
-        text: 'x',
-        html: '<p>x</p>',
-        messageId: `<m${i}@test>`,
-        locale: 'de',
-      }),
-    ),
-  )
-  t.equal(sink.messages.length, 6, 'all sent')
-  t.equal(sink.peakConcurrentData, 2, 'never more than two at once')
-})
+t.test(
+  'the notifier holds at most SMTP_MAX_CONNECTIONS conversations at once, however many jobs run',
+  async (t) => {
+    const env = await startEnv('notify_smtp_limit', { WORKER_CONCURRENCY: '16', SMTP_MAX_CONNECTIONS: '2' })
+    const notifier = await startNotifier(env)
+    t.teardown(async () => {
+      await notifier.close()
+      await env.close()
+    })
+    env.sink.dataDelayMs = 50
+    const ids: string[] = []
+    for (let i = 0; i < 6; i++) {
+      const u = await createUser(env, { locale: 'en' })
+      ids.push(
+        await emit(env, {
+          type: 'institution.verified',
+          audience: { userIds: [u.id] },
+          institution: { id: `5b5b0000-0000-4000-8000-00000000000${i}`, name: `Schule ${i}`, side: 'duren' },
+        }),
+      )
+    }
+    await waitFor(async () => (await Promise.all(ids.map((id) => outboxDone(env, id)))).every(Boolean), {
+      timeoutMs: 20_000,
+      what: 'all six delivered',
+    })
+    t.equal(env.sink.messages.length, 6, 'all sent')
+    t.equal(env.sink.peakConcurrentData, 2, 'never more than two at once')
+  },
+)

@@ -23,6 +23,7 @@ t.before(async () => {
     messageIdDomain: 'test',
     sendLeaseMs: 1000,
     now: () => new Date(),
+    smtpSlot: (send) => send(),
   }
 })
 t.teardown(() => env.close())
