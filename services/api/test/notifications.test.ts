@@ -136,6 +136,14 @@ t.test(
       /09:00/,
       'and in the zone the reader has now (CET before the switch to summer time)',
     )
+    // An event no template renders any more (a retired type) still shows, under its type.
+    await sql()`
+      insert into notifications (outbox_id, user_id, event_type, payload, created_at)
+      values (gen_random_uuid(), ${li.id}, 'retired.type', '{"type":"retired.type"}'::jsonb,
+        now() + interval '1 minute')`
+    const [retired, ...rest] = await inbox()
+    t.same(retired, { ...retired, title: 'retired.type', body: '', link: null })
+    t.equal(rest.length, 1, 'the other entry still renders')
   },
 )
 
