@@ -62,10 +62,12 @@ const processes = [
 const children = []
 const colors = [36, 32, 35, 33, 34, 31, 90]
 processes.forEach(([label, dir, script], i) => {
+  // Each service in its own process group, so stopping it reaches the node process under pnpm.
   const child = spawn('pnpm', ['--silent', 'run', script], {
     cwd: join(root, dir),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   })
   const tag = `\x1b[${colors[i % colors.length]}m${label.padEnd(9)}\x1b[0m│ `
   const pipe = (stream, out) => {
@@ -90,7 +92,13 @@ let shuttingDown = false
 function shutdown(code = 0) {
   if (shuttingDown) return
   shuttingDown = true
-  for (const c of children) c.kill('SIGTERM')
+  for (const c of children) {
+    try {
+      process.kill(-c.pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
   setTimeout(() => process.exit(code), 12_000).unref()
   Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r))))).then(
     () => process.exit(code),
@@ -98,6 +106,12 @@ function shutdown(code = 0) {
 }
 process.on('SIGINT', () => shutdown(0))
 process.on('SIGTERM', () => shutdown(0))
+// pnpm does not pass a SIGTERM on to this script (a process manager or `timeout` stopping
+// `pnpm start`): when the parent is gone, stop the platform instead of leaving it running.
+const parent = process.ppid
+setInterval(() => {
+  if (process.ppid !== parent) shutdown(0)
+}, 1000).unref()
 
 const port = env.PORT ?? 3000
 const names = processes.map(([label]) => label)
