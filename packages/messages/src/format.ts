@@ -89,34 +89,3 @@ export function formatEventTime(time: EventTime, locale: Locale, zone: string): 
   }
   return `${formatInstant(s, locale, timeZone)} – ${formatInstant(e, locale, timeZone)}`
 }
-
-/** Local calendar date (YYYY-MM-DD) and minutes since local midnight of an instant in a zone. */
-export function localParts(d: Date, zone: string): { date: string; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: safeZone(zone),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(d)
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00'
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    minutes: Number(get('hour')) * 60 + Number(get('minute')),
-  }
-}
-
-/** The instant at which the zone's wall clock shows `date` `HH:MM` (DST-safe by iteration). */
-export function zonedInstant(date: string, minutes: number, zone: string): Date {
-  const wanted = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000
-  let guess = wanted
-  for (let i = 0; i < 3; i++) {
-    const p = localParts(new Date(guess), zone)
-    const shown = Date.parse(`${p.date}T00:00:00Z`) + p.minutes * 60_000
-    if (shown === wanted) break
-    guess += wanted - shown
-  }
-  return new Date(guess)
-}

@@ -18,5 +18,5 @@ export {
   renderEvent,
   SECURITY_TYPES,
 } from './catalogs.js'
-export { localParts, zonedInstant } from './format.js'
+export { safeZone } from './format.js'
 export { type InAppMessage, renderInApp } from './inapp.js'

@@ -50,6 +50,7 @@ export {
   formatLocalDateTime,
   isValidTimeZone,
   localDate,
+  localMinuteOfDay,
   localToInstant,
   offsetMinutes,
 } from './tz.js'

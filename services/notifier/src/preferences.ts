@@ -1,4 +1,5 @@
-import { type Locale, localParts, zonedInstant } from '@dj/messages'
+import { type Locale, safeZone } from '@dj/messages'
+import { addDays, localDate, localMinuteOfDay, localToInstant } from '@dj/scheduling'
 
 export interface Prefs {
   locale: Locale | null
@@ -32,10 +33,15 @@ const toMinutes = (hhmm: string) => {
   return (h ?? 0) * 60 + (m ?? 0)
 }
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
+/** Local date and minute of day of an instant; a zone the runtime does not know reads as UTC. */
+function localParts(now: Date, timeZone: string) {
+  const zone = safeZone(timeZone)
+  return { date: localDate(now.getTime(), zone), minutes: localMinuteOfDay(now.getTime(), zone) }
+}
+
+/** The instant the zone's wall clock shows `date` `minutes` (a time in a spring gap moves later). */
+function zonedInstant(date: string, minutes: number, timeZone: string): Date {
+  return new Date(localToInstant(date, minutes, safeZone(timeZone), 'later')!)
 }
 
 /**

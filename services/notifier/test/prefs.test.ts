@@ -1,4 +1,4 @@
-import { localParts } from '@dj/messages'
+import { localMinuteOfDay } from '@dj/scheduling'
 import { waitFor } from '@dj/testkit'
 import { Redis } from 'ioredis'
 import t from 'tap'
@@ -36,7 +36,7 @@ t.test('quiet hours defer non-security mail to their end; security mail goes at 
   t.teardown(() => notifier.close())
   const zone = 'Asia/Shanghai'
   const u = await createUser(env, { locale: 'zh', timeZone: zone })
-  const { minutes } = localParts(new Date(), zone)
+  const minutes = localMinuteOfDay(Date.now(), zone)
   await setPrefs(env, u.id, { quietStart: hhmm(minutes - 60), quietEnd: hhmm(minutes + 60) })
 
   const id = await emit(env, event(u.id, 1))
@@ -49,8 +49,11 @@ t.test('quiet hours defer non-security mail to their end; security mail goes at 
     { what: 'deferred delivery' },
   )
   const notBefore = new Date(d!.not_before!)
-  const local = localParts(notBefore, zone)
-  t.equal(hhmm(local.minutes), hhmm(minutes + 60), 'deferred to the local end of quiet hours')
+  t.equal(
+    hhmm(localMinuteOfDay(notBefore.getTime(), zone)),
+    hhmm(minutes + 60),
+    'deferred to the local end of quiet hours',
+  )
   const job = await notifier.producers.queue('notify').getJob(id)
   await waitFor(async () => (await job!.getState()) === 'delayed', { what: 'job delayed' })
   const delayed = await notifier.producers.queue('notify').getJob(id)
