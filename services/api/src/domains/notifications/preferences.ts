@@ -1,4 +1,6 @@
 import type { DbOrTx, Locale } from '@dj/db'
+// Security mail always goes out by email, at once; its email channel cannot be switched off.
+import { SECURITY_TYPES } from '@dj/messages'
 import { EVENT_SUBSCRIBERS } from '@dj/queue'
 import { sql } from 'drizzle-orm'
 import { FieldsError } from '../../http/errors.js'
@@ -8,13 +10,6 @@ export const NOTIFIED_TYPES = Object.entries(EVENT_SUBSCRIBERS)
   .filter(([type, queues]) => queues.includes('notify') && type !== 'digest.due')
   .map(([type]) => type)
   .sort()
-
-/** Security mail always goes out by email, at once; these cannot be switched off. */
-export const SECURITY_TYPES = new Set([
-  'auth.email_verification_requested',
-  'auth.password_reset_requested',
-  'auth.password_changed',
-])
 
 export interface PreferencesView {
   language: Locale
