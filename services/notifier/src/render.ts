@@ -1,4 +1,4 @@
-import { CATALOGS, helpers, type Locale, renderEvent } from '@dj/messages'
+import { CATALOGS, helpers, type Locale, type Message, type RenderHelpers, renderEvent } from '@dj/messages'
 import type { DomainEvent } from '@dj/queue'
 import { buildIcs } from './ics.js'
 import { composeBodies, type OutgoingMail } from './mailer.js'
@@ -54,24 +54,21 @@ function icsFor(event: DomainEvent, to: string, stamp: Date, webUrl: string): Ou
   }
 }
 
+/** A rendered message as a mail to the target, with the footer every mail carries. */
+function mailOf(message: Message, h: RenderHelpers, target: RenderTarget, messageId: string): OutgoingMail {
+  const { text, html } = composeBodies(message, CATALOGS[target.locale].footer(h), target.locale)
+  return { to: target.email, subject: message.subject, text, html, messageId, locale: target.locale }
+}
+
 export function renderEmail(
   event: DomainEvent,
   target: RenderTarget,
   opts: { webUrl: string; messageId: string; stamp: Date },
 ): OutgoingMail {
   const h = helpers(target.locale, target.timeZone, opts.webUrl)
-  const message = renderEvent(event, h)
-  const { text, html } = composeBodies(message, CATALOGS[target.locale].footer(h), target.locale)
+  const mail = mailOf(renderEvent(event, h), h, target, opts.messageId)
   const ics = icsFor(event, target.email, opts.stamp, opts.webUrl)
-  return {
-    to: target.email,
-    subject: message.subject,
-    text,
-    html,
-    messageId: opts.messageId,
-    locale: target.locale,
-    ...(ics ? { ics } : {}),
-  }
+  return ics ? { ...mail, ics } : mail
 }
 
 export function renderDigest(
@@ -81,15 +78,5 @@ export function renderDigest(
   opts: { webUrl: string; messageId: string },
 ): OutgoingMail {
   const h = helpers(target.locale, target.timeZone, opts.webUrl)
-  const catalog = CATALOGS[target.locale]
-  const message = catalog.digest(items, day, h)
-  const { text, html } = composeBodies(message, catalog.footer(h), target.locale)
-  return {
-    to: target.email,
-    subject: message.subject,
-    text,
-    html,
-    messageId: opts.messageId,
-    locale: target.locale,
-  }
+  return mailOf(CATALOGS[target.locale].digest(items, day, h), h, target, opts.messageId)
 }
