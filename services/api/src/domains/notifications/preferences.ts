@@ -35,11 +35,15 @@ interface Row extends Record<string, unknown> {
   channels: Record<string, { email?: boolean; inApp?: boolean }> | null
 }
 
-export async function loadPreferences(db: DbOrTx, userId: string): Promise<PreferencesView> {
+async function loadRow(db: DbOrTx, userId: string): Promise<Row | undefined> {
   const [row] = (await db.execute(sql`
     select u.locale as account_locale, p.locale, p.mode, p.quiet_start, p.quiet_end, p.channels
     from users u left join notification_preferences p on p.user_id = u.id
     where u.id = ${userId}::uuid`)) as unknown as Row[]
+  return row
+}
+
+function viewOf(row: Row | undefined): PreferencesView {
   const channels: PreferencesView['channels'] = {}
   for (const type of NOTIFIED_TYPES) {
     const locked = SECURITY_TYPES.has(type)
@@ -55,8 +59,16 @@ export async function loadPreferences(db: DbOrTx, userId: string): Promise<Prefe
   }
 }
 
-/** Replaces the fields given; fields left out keep their value. */
-export async function savePreferences(db: DbOrTx, userId: string, input: PreferencesInput): Promise<void> {
+export async function loadPreferences(db: DbOrTx, userId: string): Promise<PreferencesView> {
+  return viewOf(await loadRow(db, userId))
+}
+
+/** Replaces the fields given; fields left out keep their value. Returns the preferences now in force. */
+export async function savePreferences(
+  db: DbOrTx,
+  userId: string,
+  input: PreferencesInput,
+): Promise<PreferencesView> {
   const problems = []
   for (const [type, c] of Object.entries(input.channels ?? {})) {
     if (!NOTIFIED_TYPES.includes(type))
@@ -68,7 +80,8 @@ export async function savePreferences(db: DbOrTx, userId: string, input: Prefere
     problems.push({ field: 'quietHours', message: 'start and end must differ' })
   if (problems.length > 0) throw new FieldsError(problems)
 
-  const current = await loadPreferences(db, userId)
+  const row = await loadRow(db, userId)
+  const current = viewOf(row)
   const channels: Record<string, { email?: boolean; inApp?: boolean }> = {}
   for (const [type, c] of Object.entries(current.channels)) {
     const next = { ...c, ...(input.channels?.[type] ?? {}) }
@@ -84,4 +97,12 @@ export async function savePreferences(db: DbOrTx, userId: string, input: Prefere
     on conflict (user_id) do update set locale = excluded.locale, mode = excluded.mode,
       quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end, channels = excluded.channels,
       updated_at = now()`)
+  return viewOf({
+    account_locale: row?.account_locale ?? 'de',
+    locale: language,
+    mode,
+    quiet_start: quiet?.start ?? null,
+    quiet_end: quiet?.end ?? null,
+    channels,
+  })
 }

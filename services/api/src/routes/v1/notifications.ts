@@ -166,9 +166,7 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { userId } = principalOf(request)
-      await savePreferences(app.db, userId, request.body)
-      return loadPreferences(app.db, userId)
+      return savePreferences(app.db, principalOf(request).userId, request.body)
     },
   )
 
