@@ -258,8 +258,9 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (weak) throw new FieldsError([{ field: 'newPassword', message: weak }])
       const passwordHash = await hashPassword(request.body.newPassword, policy)
       const tokens = await app.db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash }).where(eq(users.id, p.userId))
         await revokeAllSessions(tx, p.userId, 'password_changed')
+        // After the revocation, so the returned row carries the new session version.
+        const [fresh] = await tx.update(users).set({ passwordHash }).where(eq(users.id, p.userId)).returning()
         await writeOutbox(tx, { type: 'auth.password_changed', userId: p.userId })
         await writeAudit(tx, {
           actorId: p.userId,
@@ -269,7 +270,6 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           entityId: p.userId,
           requestId: request.id,
         })
-        const [fresh] = await tx.select().from(users).where(eq(users.id, p.userId))
         return startSession(tx, sessionDeps, fresh!)
       })
       return pair(tokens)
