@@ -126,9 +126,14 @@ export async function listMyProposals(
 }
 
 /** One proposal as the coordinator sees it (404 unless they are a member of one of its institutions). */
-export async function viewProposal(db: DbOrTx, p: Principal, row: ProposalRow): Promise<ProposalView> {
-  const side = await coordinatorSideOf(db, p, row)
-  const [view] = await viewsFor(db, [{ row, side }])
+/** A proposal as the coordinator sees it; `side` when already known (their membership checked). */
+export async function viewProposal(
+  db: DbOrTx,
+  p: Principal,
+  row: ProposalRow,
+  side?: Side,
+): Promise<ProposalView> {
+  const [view] = await viewsFor(db, [{ row, side: side ?? (await coordinatorSideOf(db, p, row)) }])
   return view!
 }
 

@@ -23,6 +23,12 @@ export interface WorkflowOptions {
   requestId?: string
 }
 
+/** A coordinator's answer: the proposal as it is now and the side they answered for. */
+export interface Answered {
+  proposal: ProposalRow
+  side: Side
+}
+
 async function lockProposal(tx: Tx, id: string): Promise<ProposalRow> {
   const [row] = await tx.select().from(proposals).where(eq(proposals.id, id)).for('update')
   if (!row) throw new Errors.NotFound('proposal')
@@ -79,10 +85,21 @@ export async function acceptProposal(
   p: Principal,
   id: string,
   opts: WorkflowOptions,
-): Promise<ProposalRow> {
-  const now = opts.now ?? new Date()
+): Promise<Answered> {
   const row = await lockProposal(tx, id)
   const side = await coordinatorSideOf(tx, p, row)
+  return { proposal: await accept(tx, p, row, side, opts), side }
+}
+
+async function accept(
+  tx: Tx,
+  p: Principal,
+  row: ProposalRow,
+  side: Side,
+  opts: WorkflowOptions,
+): Promise<ProposalRow> {
+  const now = opts.now ?? new Date()
+  const id = row.id
   const decisions = await decisionsOf(tx, id)
   const mine = decisions.find((d) => d.side === side && d.decision !== 'confirm')
   if (mine?.decision === 'accept') return row
@@ -120,10 +137,22 @@ export async function declineProposal(
   id: string,
   input: { reason: DeclineReason; text?: string | undefined },
   opts: WorkflowOptions,
-): Promise<ProposalRow> {
-  const now = opts.now ?? new Date()
+): Promise<Answered> {
   const row = await lockProposal(tx, id)
   const side = await coordinatorSideOf(tx, p, row)
+  return { proposal: await decline(tx, p, row, side, input, opts), side }
+}
+
+async function decline(
+  tx: Tx,
+  p: Principal,
+  row: ProposalRow,
+  side: Side,
+  input: { reason: DeclineReason; text?: string | undefined },
+  opts: WorkflowOptions,
+): Promise<ProposalRow> {
+  const now = opts.now ?? new Date()
+  const id = row.id
   const decisions = await decisionsOf(tx, id)
   const mine = decisions.find((d) => d.side === side && d.decision !== 'confirm')
   if (mine?.decision === 'decline' && row.status === 'declined') return row

@@ -55,10 +55,10 @@ const proposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const p = principalOf(request)
-      const row = await app.db.transaction((tx) =>
+      const { proposal, side } = await app.db.transaction((tx) =>
         acceptProposal(tx, p, request.params.id, { ...opts(), requestId: request.id }),
       )
-      return viewProposal(app.db, p, row)
+      return viewProposal(app.db, p, proposal, side)
     },
   )
 
@@ -79,10 +79,10 @@ const proposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const p = principalOf(request)
-      const row = await app.db.transaction((tx) =>
+      const { proposal, side } = await app.db.transaction((tx) =>
         declineProposal(tx, p, request.params.id, request.body, { ...opts(), requestId: request.id }),
       )
-      return viewProposal(app.db, p, row)
+      return viewProposal(app.db, p, proposal, side)
     },
   )
 
