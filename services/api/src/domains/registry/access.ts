@@ -1,5 +1,5 @@
 import { type DbOrTx, type InstitutionStatus, institutions, memberships, type Side } from '@dj/db'
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { Errors } from '../../http/errors.js'
 import type { Principal } from '../../plugins/auth.js'
 import { isPartnerOf } from '../matching/partnerships.js'
@@ -15,6 +15,8 @@ export interface InstitutionView {
   inst: Institution
   access: 'full' | 'public'
   memberRole: 'owner' | 'member' | null
+  /** A coordinator's own institutions (read for the check anyway); empty for officers and admins. */
+  viewerInstitutionIds: string[]
 }
 
 export async function coordinatorSides(db: DbOrTx, userId: string): Promise<Side[]> {
@@ -26,30 +28,29 @@ export async function coordinatorSides(db: DbOrTx, userId: string): Promise<Side
   return rows.map((r) => r.side)
 }
 
-export async function membershipOf(db: DbOrTx, userId: string, institutionId: string) {
-  const [m] = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.institutionId, institutionId)))
-  return m?.role ?? null
-}
-
 const visibleStatus: InstitutionStatus = 'verified'
 
 export async function viewInstitution(db: DbOrTx, p: Principal, id: string): Promise<InstitutionView> {
   const [inst] = await db.select().from(institutions).where(eq(institutions.id, id))
   if (!inst) throw new Errors.NotFound('institution')
-  if (p.role === 'admin') return { inst, access: 'full', memberRole: null }
+  const staff = { memberRole: null, viewerInstitutionIds: [] }
+  if (p.role === 'admin') return { inst, access: 'full', ...staff }
   if (p.role === 'officer') {
-    if (p.side === inst.side) return { inst, access: 'full', memberRole: null }
-    if (inst.status === visibleStatus) return { inst, access: 'public', memberRole: null }
+    if (p.side === inst.side) return { inst, access: 'full', ...staff }
+    if (inst.status === visibleStatus) return { inst, access: 'public', ...staff }
     throw new Errors.NotFound('institution')
   }
-  const role = await membershipOf(db, p.userId, id)
-  if (role) return { inst, access: 'full', memberRole: role }
-  if (inst.status === visibleStatus) {
-    const sides = await coordinatorSides(db, p.userId)
-    if (sides.length > 0 && !sides.includes(inst.side)) return { inst, access: 'public', memberRole: null }
+  // One read of the coordinator's memberships answers both "member of it?" and "which side am I?".
+  const mine = await db
+    .select({ id: memberships.institutionId, role: memberships.role, side: institutions.side })
+    .from(memberships)
+    .innerJoin(institutions, eq(institutions.id, memberships.institutionId))
+    .where(eq(memberships.userId, p.userId))
+  const viewerInstitutionIds = mine.map((m) => m.id)
+  const own = mine.find((m) => m.id === id)
+  if (own) return { inst, access: 'full', memberRole: own.role, viewerInstitutionIds }
+  if (inst.status === visibleStatus && mine.length > 0 && !mine.some((m) => m.side === inst.side)) {
+    return { inst, access: 'public', memberRole: null, viewerInstitutionIds }
   }
   throw new Errors.NotFound('institution')
 }

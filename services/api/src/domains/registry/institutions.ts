@@ -34,7 +34,10 @@ export function publicInstitution(i: Institution) {
 }
 
 /** The profile as the viewer may see it; the contact person only with full access. */
-export function institutionFor(view: InstitutionView, showContact: boolean) {
+export function institutionFor(
+  view: Pick<InstitutionView, 'inst' | 'access' | 'memberRole'>,
+  showContact: boolean,
+) {
   const { inst } = view
   if (view.access === 'public')
     return {

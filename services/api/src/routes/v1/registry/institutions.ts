@@ -75,16 +75,7 @@ const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const view = await viewInstitution(app.db, p, request.params.id)
       if (view.access === 'full') return institutionFor(view, true)
       // The other side sees the contact person only where canSeeContact allows it (partnerships).
-      const mine =
-        p.role === 'coordinator'
-          ? (
-              await app.db
-                .select({ id: memberships.institutionId })
-                .from(memberships)
-                .where(eq(memberships.userId, p.userId))
-            ).map((m) => m.id)
-          : []
-      return institutionFor(view, await canSeeContact(app.db, mine, view.inst.id))
+      return institutionFor(view, await canSeeContact(app.db, view.viewerInstitutionIds, view.inst.id))
     },
   )
 
