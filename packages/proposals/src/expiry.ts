@@ -1,4 +1,4 @@
-import { type Db, type DbOrTx, proposals } from '@dj/db'
+import { type DbOrTx, proposals } from '@dj/db'
 import { sql } from 'drizzle-orm'
 import { notifyBothSides } from './refs.js'
 
@@ -23,23 +23,22 @@ export async function expireProposal(tx: DbOrTx, proposalId: string, now: Date):
 }
 
 /**
- * Expires every overdue open proposal. Safe to run from several places at once: rows another run
- * holds are skipped and picked up next time.
+ * Expires every overdue open proposal, in the caller's transaction (so the caller's audit entry
+ * commits with it). Safe to run from several places at once: rows another run holds are skipped
+ * and picked up next time.
  */
-export async function expireDueProposals(db: Db, now: Date): Promise<{ expired: string[] }> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(proposals)
-      .set({ status: 'expired', decidedAt: now, updatedAt: now })
-      .where(
-        sql`${proposals.id} in (
-          select id from proposals
-          where status = 'open' and expires_at is not null and expires_at <= ${now.toISOString()}::timestamptz
-          order by expires_at, id
-          for update skip locked)`,
-      )
-      .returning()
-    for (const row of rows) await notifyBothSides(tx, row, { type: 'proposal.expired' })
-    return { expired: rows.map((r) => r.id) }
-  })
+export async function expireDueProposals(tx: DbOrTx, now: Date): Promise<{ expired: string[] }> {
+  const rows = await tx
+    .update(proposals)
+    .set({ status: 'expired', decidedAt: now, updatedAt: now })
+    .where(
+      sql`${proposals.id} in (
+        select id from proposals
+        where status = 'open' and expires_at is not null and expires_at <= ${now.toISOString()}::timestamptz
+        order by expires_at, id
+        for update skip locked)`,
+    )
+    .returning()
+  for (const row of rows) await notifyBothSides(tx, row, { type: 'proposal.expired' })
+  return { expired: rows.map((r) => r.id) }
 }

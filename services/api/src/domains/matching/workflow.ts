@@ -9,7 +9,7 @@ import {
   type Side,
   type Tx,
 } from '@dj/db'
-import { expireDueProposals, notifyBothSides, type ProposalRow } from '@dj/proposals'
+import { notifyBothSides, type ProposalRow } from '@dj/proposals'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { Errors } from '../../http/errors.js'
 import type { Principal } from '../../plugins/auth.js'
@@ -241,9 +241,4 @@ async function partnershipIdOf(tx: DbOrTx, proposalId: string): Promise<string |
     sql`select id from partnerships where proposal_id = ${proposalId}::uuid limit 1`,
   )
   return rows[0]?.id ?? null
-}
-
-/** Moves every overdue open proposal to `expired`; the rule itself lives in @dj/proposals. */
-export async function expireProposals(db: Db, now: Date): Promise<{ expired: string[] }> {
-  return expireDueProposals(db, now)
 }

@@ -1,8 +1,8 @@
+import { expireDueProposals } from '@dj/proposals'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { writeAudit } from '../../../domains/audit.js'
 import { getRound, listRoundProposals, requestRound, roundOut } from '../../../domains/matching/rounds.js'
-import { expireProposals } from '../../../domains/matching/workflow.js'
 import { problems, Uuid } from '../../../http/schemas.js'
 import { principalOf } from '../../../plugins/auth.js'
 import { Page, PageQuery, Round, RoundCreate, RoundProposal } from './schemas.js'
@@ -75,17 +75,20 @@ const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const p = principalOf(request)
-      const { expired } = await expireProposals(app.db, new Date())
-      if (expired.length > 0) {
-        await writeAudit(app.db, {
-          actorId: p.userId,
-          actorLabel: p.displayName,
-          action: 'proposals.expired',
-          entityType: 'proposal',
-          after: { count: expired.length },
-          requestId: request.id,
-        })
-      }
+      const { expired } = await app.db.transaction(async (tx) => {
+        const result = await expireDueProposals(tx, new Date())
+        if (result.expired.length > 0) {
+          await writeAudit(tx, {
+            actorId: p.userId,
+            actorLabel: p.displayName,
+            action: 'proposals.expired',
+            entityType: 'proposal',
+            after: { count: result.expired.length },
+            requestId: request.id,
+          })
+        }
+        return result
+      })
       return { expired: expired.length, ids: expired }
     },
   )
