@@ -199,6 +199,13 @@ await t.test('expiry: overdue proposals cannot be accepted and are expired on re
   t.same(json(run), { expired: 1, ids: [overdue] })
   const again = await post('/v1/officer/proposals/expire', officerJ.accessToken)
   t.same(json(again), { expired: 0, ids: [] }, 'expiring is idempotent')
+  const audit = await app.dbHandle.sql<{ after: { count: number } }[]>`
+    select after from audit_log where action = 'proposals.expired' and request_id is not null`
+  t.same(
+    audit.map((a) => a.after),
+    [{ count: 1 }],
+    'one audit entry, for the run that expired something',
+  )
 
   const events = await eventsFor(app, 'proposal.expired', overdue)
   t.equal(events.length, 2)
