@@ -323,6 +323,49 @@ t.test('interests: update, re-confirm, the other side sees open ones only', asyn
   t.equal(json<Page>(await get(`/v1/institutions/${id}/interests`, c.accessToken)).items.length, 1)
 })
 
+t.test(
+  'admins editing an institution or its interests are audited; members editing their own are not',
+  async (t) => {
+    const c = await registerCoordinator(ctx.app, 'audit.member@example.org')
+    const admin = await createStaff(ctx.app, 'admin.audit@example.org', 'admin')
+    const id = await createInstitution(ctx.app, c.accessToken, durenSchool('Realschule Inden'))
+    const own = await createInterest(ctx.app, c.accessToken, id)
+    const patch = (token: string, url: string, payload: object) =>
+      ctx.app.inject({ method: 'PATCH', url, headers: bearer(token), payload })
+    t.equal((await patch(c.accessToken, `/v1/interests/${own}`, { status: 'paused' })).statusCode, 200)
+    const byAdmin = await createInterest(ctx.app, admin.accessToken, id)
+    t.equal(
+      (await patch(admin.accessToken, `/v1/interests/${byAdmin}`, { status: 'paused' })).statusCode,
+      200,
+    )
+    t.equal(
+      (await patch(admin.accessToken, `/v1/institutions/${id}`, { website: 'https://inden.example' }))
+        .statusCode,
+      200,
+    )
+    const del = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/v1/interests/${byAdmin}`,
+      headers: bearer(admin.accessToken),
+    })
+    t.equal(del.statusCode, 204)
+    const rows = await ctx.app.dbHandle.sql<{ actor_id: string; action: string; entity_id: string }[]>`
+    select actor_id, action, entity_id from audit_log
+    where action in ('interest.created', 'interest.updated', 'interest.deleted', 'institution.updated')
+      and entity_id in (${id}, ${own}, ${byAdmin})
+    order by id`
+    t.same(
+      rows.map((r) => [r.action, r.entity_id, r.actor_id]),
+      [
+        ['interest.created', byAdmin, admin.id],
+        ['interest.updated', byAdmin, admin.id],
+        ['institution.updated', id, admin.id],
+        ['interest.deleted', byAdmin, admin.id],
+      ],
+    )
+  },
+)
+
 t.test('invitations: accept, expiry, wrong address, last-owner rule', async (t) => {
   const owner = await registerCoordinator(ctx.app, 'owner@example.org')
   const colleague = await registerCoordinator(ctx.app, 'colleague@example.org')

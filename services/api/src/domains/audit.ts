@@ -24,3 +24,17 @@ export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
     requestId: entry.requestId ?? null,
   })
 }
+
+/**
+ * Audits an edit of an institution's own data when an admin makes it: members editing their own
+ * profile or interests is everyday work, an admin changing someone else's is an admin action.
+ */
+export async function auditAdminEdit(
+  tx: DbOrTx,
+  p: { userId: string; role: string; displayName: string },
+  requestId: string,
+  entry: Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'before' | 'after'>,
+): Promise<void> {
+  if (p.role !== 'admin') return
+  await writeAudit(tx, { actorId: p.userId, actorLabel: p.displayName, requestId, ...entry })
+}

@@ -2,7 +2,7 @@ import { institutions, memberships } from '@dj/db'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { asc, eq } from 'drizzle-orm'
 import Type from 'typebox'
-import { writeAudit } from '../../../domains/audit.js'
+import { auditAdminEdit } from '../../../domains/audit.js'
 import { canSeeContact, requireMember, viewInstitution } from '../../../domains/registry/access.js'
 import {
   institutionFor,
@@ -96,17 +96,12 @@ const institutionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return app.db.transaction(async (tx) => {
         const view = await requireMember(tx, p, request.params.id)
         const inst = await updateInstitution(tx, view.inst, request.body)
-        // An admin editing someone else's profile is an admin action; members editing their own are not.
-        if (p.role === 'admin')
-          await writeAudit(tx, {
-            actorId: p.userId,
-            actorLabel: p.displayName,
-            action: 'institution.updated',
-            entityType: 'institution',
-            entityId: inst.id,
-            after: { fields: Object.keys(request.body).sort() },
-            requestId: request.id,
-          })
+        await auditAdminEdit(tx, p, request.id, {
+          action: 'institution.updated',
+          entityType: 'institution',
+          entityId: inst.id,
+          after: { fields: Object.keys(request.body).sort() },
+        })
         return institutionFor({ ...view, inst }, true)
       })
     },

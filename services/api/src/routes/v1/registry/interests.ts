@@ -3,6 +3,7 @@ import { interests } from '@dj/db'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { and, asc, eq } from 'drizzle-orm'
 import Type from 'typebox'
+import { auditAdminEdit } from '../../../domains/audit.js'
 import { type InstitutionView, requireMember, viewInstitution } from '../../../domains/registry/access.js'
 import { createInterest, interestOut, updateInterest } from '../../../domains/registry/interests.js'
 import { Errors } from '../../../http/errors.js'
@@ -71,7 +72,14 @@ const interestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principalOf(request)
       const row = await app.db.transaction(async (tx) => {
         const view = await requireMember(tx, p, request.params.id)
-        return createInterest(tx, view.inst.id, request.body)
+        const created = await createInterest(tx, view.inst.id, request.body)
+        await auditAdminEdit(tx, p, request.id, {
+          action: 'interest.created',
+          entityType: 'interest',
+          entityId: created.id,
+          after: { institutionId: view.inst.id },
+        })
+        return created
       })
       return reply.status(201).send(interestOut(row))
     },
@@ -108,7 +116,14 @@ const interestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // viewInterest already resolved the institution and the caller's membership.
         const { row, view } = await viewInterest(tx, p, request.params.id)
         requireEditor(p, view)
-        return interestOut(await updateInterest(tx, row, request.body))
+        const updated = await updateInterest(tx, row, request.body)
+        await auditAdminEdit(tx, p, request.id, {
+          action: 'interest.updated',
+          entityType: 'interest',
+          entityId: row.id,
+          after: { fields: Object.keys(request.body).sort() },
+        })
+        return interestOut(updated)
       })
     },
   )
@@ -130,6 +145,12 @@ const interestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const { row, view } = await viewInterest(tx, p, request.params.id)
         requireEditor(p, view)
         await tx.delete(interests).where(eq(interests.id, row.id))
+        await auditAdminEdit(tx, p, request.id, {
+          action: 'interest.deleted',
+          entityType: 'interest',
+          entityId: row.id,
+          before: { institutionId: row.institutionId, status: row.status },
+        })
       })
       return reply.status(204).send(null)
     },
