@@ -165,6 +165,32 @@ export const deSimple: Catalog = {
       ],
       action: { label: 'Termin wählen', url: h.link(`/meetings/${e.meetingId}`) },
     }),
+    'visit_plan.proposed': (e, h) => ({
+      subject: `${e.by.name} möchte einen Besuch planen`,
+      lines: [
+        `${e.by.name} plant einen Besuch.`,
+        `Der Besuch dauert ${e.days} Tage.`,
+        'Diese Zeiten sind möglich:',
+        ...e.windows.map((w) => `• ${h.eventTime(w)}`),
+        ...(e.moreWindows > 0 ? [`Auf der Plattform gibt es noch ${e.moreWindows} Zeiten mehr.`] : []),
+        'Bitte wählen Sie eine Zeit.',
+      ],
+      action: { label: 'Zeit wählen', url: h.link(`/visit-plans/${e.planId}`) },
+    }),
+    'visit_plan.window_confirmed': (e, h) => ({
+      subject: `${e.by.name} hat eine Zeit für den Besuch gewählt`,
+      lines: [
+        `${e.by.name} möchte den Besuch am ${h.eventTime(e.window)}.`,
+        'Bitte bestätigen Sie die gleiche Zeit.',
+        'Dann ist der Besuch fest.',
+      ],
+      action: { label: 'Zeit bestätigen', url: h.link(`/visit-plans/${e.planId}`) },
+    }),
+    'visit_plan.dropped': (e, h) => ({
+      subject: `${e.by.name} plant den Besuch nicht weiter`,
+      lines: [`${e.by.name} plant den Besuch nicht weiter.`, 'Es gibt keinen Termin.'],
+      action: { label: open, url: h.link(`/visit-plans/${e.planId}`) },
+    }),
     'meeting.scheduled': (e, h) => ({
       subject: `Neues Treffen: ${e.title}`,
       lines: [

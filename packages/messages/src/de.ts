@@ -153,6 +153,29 @@ export const de: Catalog = {
       lines: ['Bitte wählen Sie einen dieser Termine:', ...e.slots.map((s) => `• ${h.eventTime(s)}`)],
       action: { label: 'Termin wählen', url: h.link(`/meetings/${e.meetingId}`) },
     }),
+    'visit_plan.proposed': (e, h) => ({
+      subject: `Besuchsvorschlag von ${e.by.name}`,
+      lines: [
+        `${e.by.name} plant einen Besuch (${e.days} Tage). Mögliche Zeiträume:`,
+        ...e.windows.map((w) => `• ${h.eventTime(w)}`),
+        ...(e.moreWindows > 0 ? [`und ${e.moreWindows} weitere auf der Plattform.`] : []),
+        'Bitte wählen Sie einen Zeitraum.',
+      ],
+      action: { label: 'Zeitraum wählen', url: h.link(`/visit-plans/${e.planId}`) },
+    }),
+    'visit_plan.window_confirmed': (e, h) => ({
+      subject: `${e.by.name} hat einen Zeitraum für den Besuch gewählt`,
+      lines: [
+        `${e.by.name} möchte den Besuch am ${h.eventTime(e.window)}.`,
+        'Wenn Sie denselben Zeitraum bestätigen, ist der Besuch vereinbart.',
+      ],
+      action: { label: 'Zeitraum bestätigen', url: h.link(`/visit-plans/${e.planId}`) },
+    }),
+    'visit_plan.dropped': (e, h) => ({
+      subject: `Besuchsplanung beendet von ${e.by.name}`,
+      lines: [`${e.by.name} hat die Planung dieses Besuchs beendet. Es wurde nichts gebucht.`],
+      action: { label: open, url: h.link(`/visit-plans/${e.planId}`) },
+    }),
     'meeting.scheduled': (e, h) => ({
       subject: `Treffen vereinbart: ${e.title}`,
       lines: [

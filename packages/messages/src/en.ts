@@ -153,6 +153,29 @@ export const en: Catalog = {
       ],
       action: { label: 'Choose a time', url: h.link(`/meetings/${e.meetingId}`) },
     }),
+    'visit_plan.proposed': (e, h) => ({
+      subject: `Visit proposed by ${e.by.name}`,
+      lines: [
+        `${e.by.name} is planning a visit (${e.days} days). Possible periods:`,
+        ...e.windows.map((w) => `• ${h.eventTime(w)}`),
+        ...(e.moreWindows > 0 ? [`and ${e.moreWindows} more on the platform.`] : []),
+        'Please choose one.',
+      ],
+      action: { label: 'Choose a period', url: h.link(`/visit-plans/${e.planId}`) },
+    }),
+    'visit_plan.window_confirmed': (e, h) => ({
+      subject: `${e.by.name} chose a period for the visit`,
+      lines: [
+        `${e.by.name} would like the visit on ${h.eventTime(e.window)}.`,
+        'Once you confirm the same period, the visit is booked.',
+      ],
+      action: { label: 'Confirm the period', url: h.link(`/visit-plans/${e.planId}`) },
+    }),
+    'visit_plan.dropped': (e, h) => ({
+      subject: `Visit planning ended by ${e.by.name}`,
+      lines: [`${e.by.name} has ended the planning of this visit. Nothing was booked.`],
+      action: { label: open, url: h.link(`/visit-plans/${e.planId}`) },
+    }),
     'meeting.scheduled': (e, h) => ({
       subject: `Meeting scheduled: ${e.title}`,
       lines: [

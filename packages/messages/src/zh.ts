@@ -121,6 +121,26 @@ export const zh: Catalog = {
       lines: ['请从以下时间中选择一个：', ...e.slots.map((s) => `• ${h.eventTime(s)}`)],
       action: { label: '选择时间', url: h.link(`/meetings/${e.meetingId}`) },
     }),
+    'visit_plan.proposed': (e, h) => ({
+      subject: `${e.by.name} 提议访问`,
+      lines: [
+        `${e.by.name} 计划一次访问（${e.days} 天）。可选时间段：`,
+        ...e.windows.map((w) => `• ${h.eventTime(w)}`),
+        ...(e.moreWindows > 0 ? [`平台上另有 ${e.moreWindows} 个时间段。`] : []),
+        '请选择一个时间段。',
+      ],
+      action: { label: '选择时间段', url: h.link(`/visit-plans/${e.planId}`) },
+    }),
+    'visit_plan.window_confirmed': (e, h) => ({
+      subject: `${e.by.name} 已选择访问时间段`,
+      lines: [`${e.by.name} 希望在 ${h.eventTime(e.window)} 访问。`, '您确认同一时间段后，访问即预定成功。'],
+      action: { label: '确认时间段', url: h.link(`/visit-plans/${e.planId}`) },
+    }),
+    'visit_plan.dropped': (e, h) => ({
+      subject: `${e.by.name} 已结束访问规划`,
+      lines: [`${e.by.name} 已结束此次访问的规划，没有预定任何内容。`],
+      action: { label: open, url: h.link(`/visit-plans/${e.planId}`) },
+    }),
     'meeting.scheduled': (e, h) => ({
       subject: `会议已安排：${e.title}`,
       lines: [`会议“${e.title}”定于 ${h.eventTime(e.time)} 举行。`, '日历邀请见附件。'],

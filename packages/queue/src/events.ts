@@ -97,6 +97,13 @@ export type DomainEvent =
     >
   // scheduling
   | Notify<'meeting.slots_proposed', { meetingId: string; partnershipId: string; slots: EventTime[] }>
+  // A visit plan waits for the other side: told when proposed, when one side picks a window, when dropped.
+  | Notify<
+      'visit_plan.proposed',
+      { planId: string; by: InstitutionRef; days: number; windows: EventTime[]; moreWindows: number }
+    >
+  | Notify<'visit_plan.window_confirmed', { planId: string; by: InstitutionRef; window: EventTime }>
+  | Notify<'visit_plan.dropped', { planId: string; by: InstitutionRef }>
   | Notify<
       'meeting.scheduled' | 'meeting.changed' | 'meeting.cancelled',
       {

@@ -273,6 +273,10 @@ t.test("an institution's own blackout rejects windows with a reason", async (t) 
   const dropped = await post(`/v1/visit-plans/${plan.id}/cancel`, jh.accessToken, {})
   t.equal(dropped.statusCode, 200, dropped.body)
   t.equal(json<Plan>(dropped).status, 'cancelled')
+  t.same(await planEvents(plan.id), [
+    ['visit_plan.proposed', [jhClub.id], duSchool.id],
+    ['visit_plan.dropped', [duSchool.id], jhClub.id],
+  ])
   t.equal(
     (
       await post(`/v1/visit-plans/${plan.id}/confirm`, du.accessToken, {
@@ -351,6 +355,16 @@ async function outboxEvents(type: string, key: string, id: string) {
   >`
     select payload from outbox where event_type = ${type} and queue = 'notify' and payload->>${key} = ${id}
     order by created_at`
+}
+
+/** Visit-plan messages of a plan: who is told, and by whom. */
+async function planEvents(planId: string) {
+  const rows = await ctx.app.dbHandle.sql<
+    { event_type: string; payload: { audience: { institutionIds: string[] }; by: { id: string } } }[]
+  >`select event_type, payload from outbox
+    where event_type like 'visit\_plan.%' and queue = 'notify' and payload->>'planId' = ${planId}
+    order by created_at, id`
+  return rows.map((r) => [r.event_type, r.payload.audience.institutionIds, r.payload.by.id])
 }
 
 t.test('choose → meeting.scheduled with a parsable ICS; reschedule and cancel keep the uid', async (t) => {
@@ -445,8 +459,19 @@ t.test('both sides confirm a window → visit.scheduled all-day; change and canc
   t.equal(json<Plan>(first).status, 'open', 'one side is not enough')
   const other = await post(`/v1/visit-plans/${plan.id}/confirm`, jh.accessToken, { start: w1!.start })
   t.equal(json<Plan>(other).status, 'open', 'different windows do not book')
+  const again = await post(`/v1/visit-plans/${plan.id}/confirm`, jh.accessToken, { start: w1!.start })
+  t.equal(again.statusCode, 200, 'confirming the same window again answers the plan')
   const agree = await post(`/v1/visit-plans/${plan.id}/confirm`, jh.accessToken, { start: w0!.start })
   const booked = json<Plan>(agree)
+  t.same(
+    await planEvents(plan.id),
+    [
+      ['visit_plan.proposed', [jhClub.id], duSchool.id],
+      ['visit_plan.window_confirmed', [jhClub.id], duSchool.id],
+      ['visit_plan.window_confirmed', [duSchool.id], jhClub.id],
+    ],
+    'the other side is told of each step once; the booking itself is visit.scheduled',
+  )
   t.equal(booked.status, 'booked', agree.body)
   t.ok(booked.visitId)
   const [ev] = await outboxEvents('visit.scheduled', 'visitId', booked.visitId!)

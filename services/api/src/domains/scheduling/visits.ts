@@ -119,24 +119,35 @@ export async function createVisitPlan(db: Db, p: Principal, partnershipId: strin
       ? [ps.institutionB, ps.institutionA]
       : [ps.institutionA, ps.institutionB]
   const { result } = await findWindows(db, hostId, travellerId, input.days, input.range)
-  const [row] = await db
-    .insert(visitPlans)
-    .values({
-      partnershipId,
-      hostInstitutionId: hostId,
-      travellerInstitutionId: travellerId,
-      direction: input.direction,
-      days: input.days,
-      groupSize: input.groupSize,
-      rangeStart: input.range.start,
-      rangeEnd: input.range.end,
-      windows: result.windows,
-      rejected: result.rejected.slice(0, MAX_REJECTED_STORED),
-      coverageGaps: result.coverageGaps,
-      createdBy: p.userId,
-    })
-    .returning()
-  return planView(row!, access)
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(visitPlans)
+      .values({
+        partnershipId,
+        hostInstitutionId: hostId,
+        travellerInstitutionId: travellerId,
+        direction: input.direction,
+        days: input.days,
+        groupSize: input.groupSize,
+        rangeStart: input.range.start,
+        rangeEnd: input.range.end,
+        windows: result.windows,
+        rejected: result.rejected.slice(0, MAX_REJECTED_STORED),
+        coverageGaps: result.coverageGaps,
+        createdBy: p.userId,
+      })
+      .returning()
+    if (row!.windows.length > 0) {
+      await tellOtherSide(tx, row!, access.ownInstitutionId, {
+        type: 'visit_plan.proposed',
+        planId: row!.id,
+        days: row!.days,
+        windows: row!.windows.slice(0, WINDOWS_IN_MESSAGE).map(allDay),
+        moreWindows: Math.max(0, row!.windows.length - WINDOWS_IN_MESSAGE),
+      })
+    }
+    return planView(row!, access)
+  })
 }
 
 export async function loadPlan(db: DbOrTx, p: Principal, id: string, lock = false) {
@@ -160,6 +171,33 @@ function visitEvent(type: 'visit.scheduled' | 'visit.changed' | 'visit.cancelled
     organizerEmail: v.organizerEmail,
   } satisfies EventOf<typeof type>
 }
+
+/** Windows named in a "visit proposed" message; the rest are counted. */
+const WINDOWS_IN_MESSAGE = 3
+
+type PlanEvent = EventOf<'visit_plan.proposed' | 'visit_plan.window_confirmed' | 'visit_plan.dropped'>
+type PlanEventBody<T extends PlanEvent['type']> = Omit<EventOf<T>, 'audience' | 'by'>
+
+/**
+ * A visit plan waits for the other institution, so the other one is told of every step this one
+ * takes (its own members know already), through the outbox in the same transaction.
+ */
+async function tellOtherSide<T extends PlanEvent['type']>(
+  tx: DbOrTx,
+  plan: Pick<VisitPlanRow, 'hostInstitutionId' | 'travellerInstitutionId'>,
+  own: string,
+  body: PlanEventBody<T> & { type: T },
+) {
+  const other = own === plan.hostInstitutionId ? plan.travellerInstitutionId : plan.hostInstitutionId
+  const [by] = await loadParties(tx, [own])
+  await writeOutbox(tx, {
+    ...body,
+    audience: { institutionIds: [other] },
+    by: { id: by!.id, name: by!.name, side: by!.side },
+  } as PlanEvent)
+}
+
+const allDay = (w: { start: string; end: string }) => ({ start: w.start, end: w.end, allDay: true })
 
 /**
  * Each side confirms one of the proposed windows by its start date; when both sides have confirmed
@@ -209,6 +247,12 @@ export async function confirmWindow(db: Db, p: Principal, planId: string, start:
         .where(eq(visitPlans.id, planId))
         .returning()) as [VisitPlanRow]
       await writeOutbox(tx, visitEvent('visit.scheduled', visit))
+    } else if (v[asHost ? 'hostConfirmedStart' : 'travellerConfirmedStart'] !== start) {
+      await tellOtherSide(tx, v, access.ownInstitutionId, {
+        type: 'visit_plan.window_confirmed',
+        planId,
+        window: allDay(window),
+      })
     }
     return planView(plan, access, visit)
   })
@@ -225,6 +269,7 @@ export async function cancelPlan(db: Db, p: Principal, planId: string) {
       .set({ status: 'cancelled', updatedAt: new Date() })
       .where(eq(visitPlans.id, planId))
       .returning()
+    await tellOtherSide(tx, v, access.ownInstitutionId, { type: 'visit_plan.dropped', planId })
     return planView(row!, access)
   })
 }
