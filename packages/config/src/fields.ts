@@ -18,6 +18,15 @@ export const RedisUrl = Type.String({ pattern: '^rediss?://', default: 'redis://
 export const Port = (fallback: number) => Type.Integer({ minimum: 0, maximum: 65535, default: fallback })
 export const Secret = (description: string) => Type.String({ minLength: 32, description, [SECRET]: true })
 
+/**
+ * Key from which the single-use tokens of email links are derived (HMAC of the token row's id).
+ * Only the API and the notifier hold it; events, jobs and tables carry the row id alone, so
+ * nothing stored lets anyone reset a password, verify an address or accept an invitation.
+ */
+export const EmailLinkEnv = {
+  EMAIL_LINK_SECRET: Secret('HMAC key of email link tokens, shared by API and notifier (≥ 32 chars)'),
+}
+
 export const CommonEnv = {
   NODE_ENV: NodeEnv,
   LOG_LEVEL: LogLevel,

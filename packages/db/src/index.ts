@@ -7,6 +7,13 @@ export {
   type Schema,
   type Tx,
 } from './client.js'
+export {
+  ERASED_LABEL,
+  ERASED_NAME,
+  eraseAccountRemains,
+  erasedEmail,
+  forgetAddressAndName,
+} from './erasure.js'
 export { MIGRATIONS_FOLDER, type MigrateResult, MigrationError, runMigrations } from './migrate.js'
 export { executePrepared } from './prepared.js'
 export { REGIONS, type RegionSide, type RegionUnit, regionUnit } from './regions.js'

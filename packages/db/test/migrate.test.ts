@@ -124,3 +124,62 @@ t.test(
     t.same(ff!.options, ['fillfactor=70'])
   },
 )
+
+t.test('0011: raw link tokens left in outbox, deliveries and inbox are removed and retired', async (t) => {
+  const before = journal.entries.findIndex((e) => e.tag.startsWith('0011_'))
+  t.ok(before > 0)
+  const { url, sql } = await emptyDatabase(t)
+  await runMigrations(url, folderUpTo(before))
+  const [user] = await sql<{ id: string }[]>`
+    insert into users (email, display_name, locale, time_zone)
+    values ('alt@example.org', 'Alt', 'de', 'Europe/Berlin') returning id`
+  const raw = 'RAW-reset-token-from-before-0123456789abcdef'
+  const reset = {
+    type: 'auth.password_reset_requested',
+    userId: user!.id,
+    token: raw,
+    expiresAt: '2030-01-01T00:00:00Z',
+  }
+  const [token] = await sql<{ id: string }[]>`
+    insert into email_tokens (user_id, purpose, token_hash, expires_at)
+    values (${user!.id}, 'reset_password', 'some-hash', now() + interval '1 hour') returning id`
+  const [pending] = await sql<{ id: string }[]>`
+    insert into outbox (event_type, queue, payload) values (${reset.type}, 'notify', ${sql.json(reset)}) returning id`
+  const [done] = await sql<{ id: string }[]>`
+    insert into outbox (event_type, queue, payload, done_at)
+    values (${reset.type}, 'notify', ${sql.json(reset)}, now()) returning id`
+  await sql`
+    insert into deliveries (idempotency_key, outbox_id, event_type, user_id, email, channel, status, payload)
+    values ('k1', ${pending!.id}, ${reset.type}, ${user!.id}, 'alt@example.org', 'email', 'pending', ${sql.json(reset)})`
+  await sql`
+    insert into notifications (user_id, event_type, title, body, link)
+    values (${user!.id}, 'membership.invited', 'Einladung', ${`Annehmen: https://w/invitations/accept?token=${raw} bitte`},
+      ${`https://w/invitations/accept?token=${raw}`})`
+  const [inv] = await sql<{ id: string }[]>`
+    insert into institutions (side, name) values ('duren', 'Schule') returning id`
+  await sql`
+    insert into invitations (institution_id, email, role, token_hash, invited_by, expires_at)
+    values (${inv!.id}, 'neu@example.org', 'member', 'inv-hash', ${user!.id}, now() + interval '7 days')`
+
+  await runMigrations(url)
+  const holding = await sql<{ where: string }[]>`
+    select 'outbox' as where from outbox where payload::text like ${`%${raw}%`}
+    union all select 'deliveries' from deliveries where payload::text like ${`%${raw}%`}
+    union all select 'notifications' from notifications
+      where coalesce(payload::text, '') || coalesce(body, '') || coalesce(link, '') like ${`%${raw}%`}`
+  t.same(holding, [], 'the raw token is nowhere')
+  const rows = await sql<{ id: string; done: boolean; last_error: string | null; token_id: string | null }[]>`
+    select id, done_at is not null as done, last_error, payload->>'tokenId' as token_id from outbox`
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  t.ok(byId.get(pending!.id)?.done, 'a pending row that cannot be written any more is finished')
+  t.match(byId.get(pending!.id)?.last_error, /migration 0011/)
+  t.equal(byId.get(done!.id)?.last_error, null, 'a done row keeps its state')
+  const [d] = await sql<{ status: string }[]>`select status from deliveries where idempotency_key = 'k1'`
+  t.equal(d!.status, 'failed', 'its unsent mail is recorded as failed, with the reason')
+  const [tk] = await sql<
+    { used: boolean }[]
+  >`select used_at is not null as used from email_tokens where id = ${token!.id}`
+  t.ok(tk!.used, 'the old token is retired')
+  const [iv] = await sql<{ open: boolean }[]>`select expires_at > now() as open from invitations`
+  t.notOk(iv!.open, 'the old invitation link is retired')
+})

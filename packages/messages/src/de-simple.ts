@@ -1,3 +1,4 @@
+import { formatNumber, readerTitle } from '@dj/intl'
 import type { Catalog } from './types.js'
 
 /** Einfache Sprache: short sentences, everyday words, one idea per sentence. */
@@ -7,11 +8,11 @@ const offset = { '7d': 'in 7 Tagen', '24h': 'morgen', '1h': 'in 1 Stunde' } as c
 export const deSimple: Catalog = {
   open,
   footer: (h) =>
-    `Sie haben ein Konto auf der Plattform Düren–Jinhua. Darum bekommen Sie diese Nachricht. Hier können Sie das ändern: ${h.link('/settings/notifications')}`,
+    `Sie haben ein Konto auf der Plattform Düren–Jinhua. Darum bekommen Sie diese Nachricht. Hier können Sie das ändern: ${h.link('/inbox/preferences')}`,
   digest: (items, day, h) => ({
     subject: `Ihre Nachrichten vom Tag (${day}): ${items.length}`,
     lines: ['Das ist neu:', ...items.map((i) => `• ${i.subject} — ${h.when(i.at)}`)],
-    action: { label: 'Plattform ansehen', url: h.link('/notifications') },
+    action: { label: 'Plattform ansehen', url: h.link('/inbox') },
   }),
   events: {
     'auth.email_verification_requested': (e, h) => ({
@@ -46,7 +47,18 @@ export const deSimple: Catalog = {
         'Waren Sie das nicht? Dann machen Sie sofort ein neues Passwort.',
         'Und schreiben Sie dem Support.',
       ],
-      action: { label: 'Konto ansehen', url: h.link('/account/security') },
+      action: { label: 'Konto ansehen', url: h.link('/profile') },
+    }),
+    'auth.registration_attempted': (_e, h) => ({
+      subject: 'Jemand wollte sich mit Ihrer E-Mail anmelden',
+      lines: [
+        'Jemand wollte ein neues Konto machen.',
+        'Mit Ihrer E-Mail-Adresse.',
+        'Sie haben schon ein Konto. Es gibt kein zweites Konto.',
+        'Waren Sie das? Dann melden Sie sich an. Oder machen Sie ein neues Passwort.',
+        'Waren Sie das nicht? Dann tun Sie nichts. Ihr Konto bleibt, wie es ist.',
+      ],
+      action: { label: 'Neues Passwort machen', url: h.link('/forgot-password') },
     }),
     'membership.invited': (e, h) => ({
       subject: `Einladung: ${e.institution.name}`,
@@ -100,7 +112,27 @@ export const deSimple: Catalog = {
         'Stimmt das noch?',
         `Bitte sagen Sie es uns bis ${h.when(e.deadline)}.`,
       ],
-      action: { label: open, url: h.link(`/interests/${e.interestId}`) },
+      action: { label: open, url: h.link(`/interests/${e.interestId}/edit`) },
+    }),
+    'import.finished': (e, h) => ({
+      subject:
+        e.status === 'failed' ? 'Der Listen-Import hat nicht geklappt' : 'Der Listen-Import ist fertig',
+      lines: [
+        e.status === 'failed'
+          ? `Die Datei ${e.fileName ?? ''} hat nicht geklappt.`
+          : `Die Datei ${e.fileName ?? ''} ist fertig. ${formatNumber('de-simple', e.failed)} von ${formatNumber('de-simple', e.total)} Zeilen fehlen.`,
+        'Im Bericht steht, warum.',
+      ],
+      action: { label: 'Bericht ansehen', url: h.link(`/officer/imports/${e.importId}`) },
+    }),
+    'round.finished': (e, h) => ({
+      subject: e.status === 'failed' ? 'Die Runde hat nicht geklappt' : 'Die Runde ist fertig',
+      lines: [
+        e.status === 'failed'
+          ? 'Die Runde hat nicht geklappt. Bitte starten Sie noch einmal.'
+          : `Die Runde ist fertig. Es gibt ${formatNumber('de-simple', e.proposals)} Vorschläge.`,
+      ],
+      action: { label: 'Ergebnis ansehen', url: h.link(`/officer/rounds/${e.roundId}`) },
     }),
     'proposal.created': (e, h) => ({
       subject: `Ein Partner für Sie: ${e.partner.name}`,
@@ -149,12 +181,15 @@ export const deSimple: Catalog = {
         'Bitte sehen Sie sich das an.',
         'Dann antworten Sie auf der Plattform.',
       ],
-      action: { label: open, url: h.link(`/interests/${e.toInterestId}`) },
+      action: { label: open, url: h.link(`/interest-expressions/${e.expressionId}`) },
     }),
     'partnership.confirmed': (e, h) => ({
       subject: 'Sie haben jetzt einen Partner',
-      lines: [`${e.a.name} und ${e.b.name} sind jetzt Partner.`, 'Als Nächstes treffen Sie sich online.'],
-      action: { label: open, url: h.link(`/partnerships/${e.partnershipId}`) },
+      lines: [
+        `${e.a.name} und ${e.b.name} sind jetzt Partner.`,
+        'Als Nächstes treffen sich die beiden Einrichtungen online. Wir schlagen Zeiten vor.',
+      ],
+      action: { label: open, url: h.link(`/partnerships/${e.partnershipId}/schedule`) },
     }),
     'meeting.slots_proposed': (e, h) => ({
       subject: 'Wann passt Ihnen ein Treffen?',
@@ -192,55 +227,61 @@ export const deSimple: Catalog = {
       action: { label: open, url: h.link(`/visit-plans/${e.planId}`) },
     }),
     'meeting.scheduled': (e, h) => ({
-      subject: `Neues Treffen: ${e.title}`,
+      subject: `Neues Treffen: ${readerTitle('de-simple', e.title)}`,
       lines: [
-        `Das Treffen heißt „${e.title}“.`,
+        `Das Treffen heißt „${readerTitle('de-simple', e.title)}“.`,
         `Es ist am ${h.eventTime(e.time)}.`,
         'Der Termin für Ihren Kalender ist dabei.',
       ],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'meeting.changed': (e, h) => ({
-      subject: `Neue Zeit für das Treffen: ${e.title}`,
+      subject: `Neue Zeit für das Treffen: ${readerTitle('de-simple', e.title)}`,
       lines: [
-        `Das Treffen „${e.title}“ hat eine neue Zeit.`,
+        `Das Treffen „${readerTitle('de-simple', e.title)}“ hat eine neue Zeit.`,
         `Es ist jetzt am ${h.eventTime(e.time)}.`,
         'Der neue Termin für Ihren Kalender ist dabei.',
       ],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'meeting.cancelled': (e, h) => ({
-      subject: `Das Treffen fällt aus: ${e.title}`,
-      lines: [`Das Treffen „${e.title}“ fällt aus.`, `Es war am ${h.eventTime(e.time)}.`],
+      subject: `Das Treffen fällt aus: ${readerTitle('de-simple', e.title)}`,
+      lines: [
+        `Das Treffen „${readerTitle('de-simple', e.title)}“ fällt aus.`,
+        `Es war am ${h.eventTime(e.time)}.`,
+      ],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'visit.scheduled': (e, h) => ({
-      subject: `Neuer Besuch: ${e.title}`,
+      subject: `Neuer Besuch: ${readerTitle('de-simple', e.title)}`,
       lines: [
-        `Der Besuch heißt „${e.title}“.`,
+        `Der Besuch heißt „${readerTitle('de-simple', e.title)}“.`,
         `Er ist am ${h.eventTime(e.time)}.`,
         'Der Termin für Ihren Kalender ist dabei.',
       ],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'visit.changed': (e, h) => ({
-      subject: `Neue Zeit für den Besuch: ${e.title}`,
+      subject: `Neue Zeit für den Besuch: ${readerTitle('de-simple', e.title)}`,
       lines: [
-        `Der Besuch „${e.title}“ hat eine neue Zeit.`,
+        `Der Besuch „${readerTitle('de-simple', e.title)}“ hat eine neue Zeit.`,
         `Er ist jetzt am ${h.eventTime(e.time)}.`,
         'Der neue Termin für Ihren Kalender ist dabei.',
       ],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'visit.cancelled': (e, h) => ({
-      subject: `Der Besuch fällt aus: ${e.title}`,
-      lines: [`Der Besuch „${e.title}“ fällt aus.`, `Er war am ${h.eventTime(e.time)}.`],
+      subject: `Der Besuch fällt aus: ${readerTitle('de-simple', e.title)}`,
+      lines: [
+        `Der Besuch „${readerTitle('de-simple', e.title)}“ fällt aus.`,
+        `Er war am ${h.eventTime(e.time)}.`,
+      ],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'reminder.due': (e, h) => ({
-      subject: `Denken Sie daran: ${e.title} (${offset[e.offset]})`,
+      subject: `Denken Sie daran: ${readerTitle('de-simple', e.title)} (${offset[e.offset]})`,
       lines: [
-        `${e.kind === 'meeting' ? 'Das Treffen' : 'Der Besuch'} „${e.title}“ ist bald.`,
+        `${e.kind === 'meeting' ? 'Das Treffen' : 'Der Besuch'} „${readerTitle('de-simple', e.title)}“ ist bald.`,
         `Termin: ${h.eventTime(e.time)}.`,
       ],
       action: { label: open, url: h.link(`/${e.kind === 'meeting' ? 'meetings' : 'visits'}/${e.targetId}`) },

@@ -1,3 +1,4 @@
+import { formatNumber, formatPercent, readerTitle } from '@dj/intl'
 import type { Catalog } from './types.js'
 
 const open = 'Öffnen'
@@ -6,14 +7,14 @@ const offset = { '7d': 'in 7 Tagen', '24h': 'morgen', '1h': 'in 1 Stunde' } as c
 export const de: Catalog = {
   open,
   footer: (h) =>
-    `Sie erhalten diese Nachricht wegen Ihres Kontos auf der Austauschplattform Düren–Jinhua. Einstellungen: ${h.link('/settings/notifications')}`,
+    `Sie erhalten diese Nachricht wegen Ihres Kontos auf der Austauschplattform Düren–Jinhua. Einstellungen: ${h.link('/inbox/preferences')}`,
   digest: (items, day, h) => ({
     subject: `Ihre tägliche Zusammenfassung (${day}): ${items.length} ${items.length === 1 ? 'Neuigkeit' : 'Neuigkeiten'}`,
     lines: [
       'Das ist seit Ihrer letzten Zusammenfassung passiert:',
       ...items.map((i) => `• ${i.subject} — ${h.when(i.at)}`),
     ],
-    action: { label: 'Plattform öffnen', url: h.link('/notifications') },
+    action: { label: 'Plattform öffnen', url: h.link('/inbox') },
   }),
   events: {
     'auth.email_verification_requested': (e, h) => ({
@@ -44,7 +45,15 @@ export const de: Catalog = {
         'Das Passwort Ihres Kontos wurde soeben geändert; alle anderen Sitzungen wurden abgemeldet.',
         'Wenn Sie das nicht waren, setzen Sie Ihr Passwort sofort zurück und wenden Sie sich an den Support.',
       ],
-      action: { label: 'Kontosicherheit', url: h.link('/account/security') },
+      action: { label: 'Kontosicherheit', url: h.link('/profile') },
+    }),
+    'auth.registration_attempted': (_e, h) => ({
+      subject: 'Registrierungsversuch mit Ihrer E-Mail-Adresse',
+      lines: [
+        'Soeben wollte jemand mit dieser E-Mail-Adresse ein neues Konto auf der Austauschplattform Düren–Jinhua anlegen. Sie haben bereits ein Konto; ein zweites wurde nicht angelegt.',
+        'Wenn Sie das waren: Melden Sie sich an, oder wählen Sie ein neues Passwort, falls Sie es vergessen haben. Wenn nicht, können Sie diese E-Mail ignorieren; Ihr Konto ist unverändert.',
+      ],
+      action: { label: 'Passwort vergessen?', url: h.link('/forgot-password') },
     }),
     'membership.invited': (e, h) => ({
       subject: `Einladung zu ${e.institution.name}`,
@@ -91,12 +100,36 @@ export const de: Catalog = {
       lines: [
         `Bitte bestätigen Sie bis ${h.when(e.deadline)}, dass das Austauschinteresse von ${e.institution.name} noch aktuell ist, oder schließen Sie es.`,
       ],
-      action: { label: open, url: h.link(`/interests/${e.interestId}`) },
+      action: { label: open, url: h.link(`/interests/${e.interestId}/edit`) },
+    }),
+    'import.finished': (e, h) => ({
+      subject:
+        e.status === 'failed'
+          ? 'Ihr CSV-Import ist fehlgeschlagen'
+          : `Ihr CSV-Import ist fertig: ${formatNumber('de', e.failed)} von ${formatNumber('de', e.total)} Zeilen nicht übernommen`,
+      lines: [
+        e.status === 'failed'
+          ? `Die Datei ${e.fileName ?? ''} konnte nicht importiert werden. Der Bericht sagt, warum.`
+          : `Die Datei ${e.fileName ?? ''} ist importiert. ${formatNumber('de', e.failed)} von ${formatNumber('de', e.total)} Zeilen wurden nicht übernommen; der Bericht nennt sie mit dem Grund.`,
+      ],
+      action: { label: 'Bericht ansehen', url: h.link(`/officer/imports/${e.importId}`) },
+    }),
+    'round.finished': (e, h) => ({
+      subject:
+        e.status === 'failed'
+          ? 'Die Vermittlungsrunde ist fehlgeschlagen'
+          : `Die Vermittlungsrunde ist fertig: ${formatNumber('de', e.proposals)} Vorschläge`,
+      lines: [
+        e.status === 'failed'
+          ? 'Die von Ihnen gestartete Vermittlungsrunde ist fehlgeschlagen. Bitte starten Sie sie erneut.'
+          : `Die von Ihnen gestartete Vermittlungsrunde ist fertig und hat ${formatNumber('de', e.proposals)} Paare vorgeschlagen. Die Einrichtungen sind benachrichtigt.`,
+      ],
+      action: { label: 'Ergebnis ansehen', url: h.link(`/officer/rounds/${e.roundId}`) },
     }),
     'proposal.created': (e, h) => ({
       subject: `Neuer Partnervorschlag: ${e.partner.name}`,
       lines: [
-        `Wir schlagen ${e.partner.name} als Partner für ${e.own.name} vor (Übereinstimmung ${Math.round(e.score * 100)} %).`,
+        `Wir schlagen ${e.partner.name} als Partner für ${e.own.name} vor (Passung ${formatPercent('de', e.score)}).`,
         ...(e.expiresAt ? [`Bitte antworten Sie bis ${h.when(e.expiresAt)}.`] : []),
       ],
       action: { label: 'Vorschlag ansehen', url: h.link(`/proposals/${e.proposalId}`) },
@@ -139,14 +172,14 @@ export const de: Catalog = {
         `${e.from.name} hat Interesse am Austauschangebot von ${e.to.name} bekundet.`,
         'Bitte sehen Sie es sich an und antworten Sie auf der Plattform.',
       ],
-      action: { label: open, url: h.link(`/interests/${e.toInterestId}`) },
+      action: { label: open, url: h.link(`/interest-expressions/${e.expressionId}`) },
     }),
     'partnership.confirmed': (e, h) => ({
       subject: `Partnerschaft bestätigt: ${e.a.name} und ${e.b.name}`,
       lines: [
-        `${e.a.name} und ${e.b.name} sind jetzt Partner. Als Nächstes vereinbaren Sie ein erstes Online-Treffen.`,
+        `${e.a.name} und ${e.b.name} sind jetzt Partner. Als Nächstes vereinbaren die beiden Einrichtungen ein erstes Online-Treffen; die Plattform schlägt Zeiten vor.`,
       ],
-      action: { label: open, url: h.link(`/partnerships/${e.partnershipId}`) },
+      action: { label: open, url: h.link(`/partnerships/${e.partnershipId}/schedule`) },
     }),
     'meeting.slots_proposed': (e, h) => ({
       subject: 'Neue Terminvorschläge für ein Treffen',
@@ -177,51 +210,51 @@ export const de: Catalog = {
       action: { label: open, url: h.link(`/visit-plans/${e.planId}`) },
     }),
     'meeting.scheduled': (e, h) => ({
-      subject: `Treffen vereinbart: ${e.title}`,
+      subject: `Treffen vereinbart: ${readerTitle('de', e.title)}`,
       lines: [
-        `Das Treffen „${e.title}“ findet am ${h.eventTime(e.time)} statt.`,
+        `Das Treffen „${readerTitle('de', e.title)}“ findet am ${h.eventTime(e.time)} statt.`,
         'Die Kalendereinladung ist angehängt.',
       ],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'meeting.changed': (e, h) => ({
-      subject: `Treffen verschoben: ${e.title}`,
+      subject: `Treffen verschoben: ${readerTitle('de', e.title)}`,
       lines: [
-        `Das Treffen „${e.title}“ wurde verlegt auf ${h.eventTime(e.time)}.`,
+        `Das Treffen „${readerTitle('de', e.title)}“ wurde verlegt auf ${h.eventTime(e.time)}.`,
         'Die aktualisierte Kalendereinladung ist angehängt.',
       ],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'meeting.cancelled': (e, h) => ({
-      subject: `Treffen abgesagt: ${e.title}`,
-      lines: [`Das Treffen „${e.title}“ am ${h.eventTime(e.time)} wurde abgesagt.`],
+      subject: `Treffen abgesagt: ${readerTitle('de', e.title)}`,
+      lines: [`Das Treffen „${readerTitle('de', e.title)}“ am ${h.eventTime(e.time)} wurde abgesagt.`],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'visit.scheduled': (e, h) => ({
-      subject: `Besuch vereinbart: ${e.title}`,
+      subject: `Besuch vereinbart: ${readerTitle('de', e.title)}`,
       lines: [
-        `Der Besuch „${e.title}“ findet am ${h.eventTime(e.time)} statt.`,
+        `Der Besuch „${readerTitle('de', e.title)}“ findet am ${h.eventTime(e.time)} statt.`,
         'Die Kalendereinladung ist angehängt.',
       ],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'visit.changed': (e, h) => ({
-      subject: `Besuch verschoben: ${e.title}`,
+      subject: `Besuch verschoben: ${readerTitle('de', e.title)}`,
       lines: [
-        `Der Besuch „${e.title}“ wurde verlegt auf ${h.eventTime(e.time)}.`,
+        `Der Besuch „${readerTitle('de', e.title)}“ wurde verlegt auf ${h.eventTime(e.time)}.`,
         'Die aktualisierte Kalendereinladung ist angehängt.',
       ],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'visit.cancelled': (e, h) => ({
-      subject: `Besuch abgesagt: ${e.title}`,
-      lines: [`Der Besuch „${e.title}“ am ${h.eventTime(e.time)} wurde abgesagt.`],
+      subject: `Besuch abgesagt: ${readerTitle('de', e.title)}`,
+      lines: [`Der Besuch „${readerTitle('de', e.title)}“ am ${h.eventTime(e.time)} wurde abgesagt.`],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'reminder.due': (e, h) => ({
-      subject: `Erinnerung: ${e.title} (${offset[e.offset]})`,
+      subject: `Erinnerung: ${readerTitle('de', e.title)} (${offset[e.offset]})`,
       lines: [
-        `Erinnerung: ${e.kind === 'meeting' ? 'Das Treffen' : 'Der Besuch'} „${e.title}“ findet am ${h.eventTime(e.time)} statt.`,
+        `Erinnerung: ${e.kind === 'meeting' ? 'Das Treffen' : 'Der Besuch'} „${readerTitle('de', e.title)}“ findet am ${h.eventTime(e.time)} statt.`,
       ],
       action: { label: open, url: h.link(`/${e.kind === 'meeting' ? 'meetings' : 'visits'}/${e.targetId}`) },
     }),

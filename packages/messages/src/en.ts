@@ -1,3 +1,4 @@
+import { formatNumber, formatPercent, readerTitle } from '@dj/intl'
 import type { Catalog } from './types.js'
 
 const open = 'Open'
@@ -5,14 +6,14 @@ const open = 'Open'
 export const en: Catalog = {
   open,
   footer: (h) =>
-    `You receive this because of your account on the Düren–Jinhua exchange platform. Settings: ${h.link('/settings/notifications')}`,
+    `You receive this because of your account on the Düren–Jinhua exchange platform. Settings: ${h.link('/inbox/preferences')}`,
   digest: (items, day, h) => ({
     subject: `Your daily summary (${day}): ${items.length} update${items.length === 1 ? '' : 's'}`,
     lines: [
       'Here is what happened since your last summary:',
       ...items.map((i) => `• ${i.subject} — ${h.when(i.at)}`),
     ],
-    action: { label: 'Open the platform', url: h.link('/notifications') },
+    action: { label: 'Open the platform', url: h.link('/inbox') },
   }),
   events: {
     'auth.email_verification_requested': (e, h) => ({
@@ -43,7 +44,15 @@ export const en: Catalog = {
         'The password of your account was just changed and all other sessions were signed out.',
         'If this was not you, reset your password at once and contact the support team.',
       ],
-      action: { label: 'Account security', url: h.link('/account/security') },
+      action: { label: 'Account security', url: h.link('/profile') },
+    }),
+    'auth.registration_attempted': (_e, h) => ({
+      subject: 'Someone tried to register with your email address',
+      lines: [
+        'Someone just tried to create a new account on the Düren–Jinhua exchange platform with this email address. You already have an account, so no second one was created.',
+        'If this was you: sign in, or choose a new password if you have forgotten it. If it was not you, you can ignore this email; your account is unchanged.',
+      ],
+      action: { label: 'Forgot your password?', url: h.link('/forgot-password') },
     }),
     'membership.invited': (e, h) => ({
       subject: `Invitation to join ${e.institution.name}`,
@@ -90,12 +99,36 @@ export const en: Catalog = {
       lines: [
         `Please confirm by ${h.when(e.deadline)} that the exchange interest of ${e.institution.name} is still current, or close it.`,
       ],
-      action: { label: open, url: h.link(`/interests/${e.interestId}`) },
+      action: { label: open, url: h.link(`/interests/${e.interestId}/edit`) },
+    }),
+    'import.finished': (e, h) => ({
+      subject:
+        e.status === 'failed'
+          ? 'Your CSV import failed'
+          : `Your CSV import is done: ${formatNumber('en', e.failed)} of ${formatNumber('en', e.total)} rows not imported`,
+      lines: [
+        e.status === 'failed'
+          ? `The file ${e.fileName ?? ''} could not be imported. The report says why.`
+          : `The file ${e.fileName ?? ''} has been imported. ${formatNumber('en', e.failed)} of ${formatNumber('en', e.total)} rows were not imported; the report lists them with the reason.`,
+      ],
+      action: { label: 'View the report', url: h.link(`/officer/imports/${e.importId}`) },
+    }),
+    'round.finished': (e, h) => ({
+      subject:
+        e.status === 'failed'
+          ? 'The matching round failed'
+          : `The matching round is done: ${formatNumber('en', e.proposals)} proposals`,
+      lines: [
+        e.status === 'failed'
+          ? 'The matching round you started failed. Please start it again.'
+          : `The matching round you started is done and proposed ${formatNumber('en', e.proposals)} pairs. The institutions have been told.`,
+      ],
+      action: { label: 'View the result', url: h.link(`/officer/rounds/${e.roundId}`) },
     }),
     'proposal.created': (e, h) => ({
       subject: `New partner proposal: ${e.partner.name}`,
       lines: [
-        `We suggest ${e.partner.name} as a partner for ${e.own.name} (match ${Math.round(e.score * 100)} %).`,
+        `We suggest ${e.partner.name} as a partner for ${e.own.name} (fit ${formatPercent('en', e.score)}).`,
         ...(e.expiresAt ? [`Please answer by ${h.when(e.expiresAt)}.`] : []),
       ],
       action: { label: 'View proposal', url: h.link(`/proposals/${e.proposalId}`) },
@@ -138,12 +171,14 @@ export const en: Catalog = {
         `${e.from.name} has expressed interest in the exchange offer of ${e.to.name}.`,
         'Have a look and answer on the platform.',
       ],
-      action: { label: open, url: h.link(`/interests/${e.toInterestId}`) },
+      action: { label: open, url: h.link(`/interest-expressions/${e.expressionId}`) },
     }),
     'partnership.confirmed': (e, h) => ({
       subject: `Partnership confirmed: ${e.a.name} and ${e.b.name}`,
-      lines: [`${e.a.name} and ${e.b.name} are now partners. The next step is a first online meeting.`],
-      action: { label: open, url: h.link(`/partnerships/${e.partnershipId}`) },
+      lines: [
+        `${e.a.name} and ${e.b.name} are now partners. Next, the two institutions arrange a first online meeting; the platform proposes times.`,
+      ],
+      action: { label: open, url: h.link(`/partnerships/${e.partnershipId}/schedule`) },
     }),
     'meeting.slots_proposed': (e, h) => ({
       subject: 'New meeting times proposed',
@@ -177,51 +212,51 @@ export const en: Catalog = {
       action: { label: open, url: h.link(`/visit-plans/${e.planId}`) },
     }),
     'meeting.scheduled': (e, h) => ({
-      subject: `Meeting scheduled: ${e.title}`,
+      subject: `Meeting scheduled: ${readerTitle('en', e.title)}`,
       lines: [
-        `The meeting "${e.title}" is scheduled for ${h.eventTime(e.time)}.`,
+        `The meeting "${readerTitle('en', e.title)}" is scheduled for ${h.eventTime(e.time)}.`,
         'The calendar invitation is attached.',
       ],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'meeting.changed': (e, h) => ({
-      subject: `Meeting changed: ${e.title}`,
+      subject: `Meeting changed: ${readerTitle('en', e.title)}`,
       lines: [
-        `The meeting "${e.title}" has moved to ${h.eventTime(e.time)}.`,
+        `The meeting "${readerTitle('en', e.title)}" has moved to ${h.eventTime(e.time)}.`,
         'The updated calendar invitation is attached.',
       ],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'meeting.cancelled': (e, h) => ({
-      subject: `Meeting cancelled: ${e.title}`,
-      lines: [`The meeting "${e.title}" on ${h.eventTime(e.time)} has been cancelled.`],
+      subject: `Meeting cancelled: ${readerTitle('en', e.title)}`,
+      lines: [`The meeting "${readerTitle('en', e.title)}" on ${h.eventTime(e.time)} has been cancelled.`],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'visit.scheduled': (e, h) => ({
-      subject: `Visit scheduled: ${e.title}`,
+      subject: `Visit scheduled: ${readerTitle('en', e.title)}`,
       lines: [
-        `The visit "${e.title}" is scheduled for ${h.eventTime(e.time)}.`,
+        `The visit "${readerTitle('en', e.title)}" is scheduled for ${h.eventTime(e.time)}.`,
         'The calendar invitation is attached.',
       ],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'visit.changed': (e, h) => ({
-      subject: `Visit changed: ${e.title}`,
+      subject: `Visit changed: ${readerTitle('en', e.title)}`,
       lines: [
-        `The visit "${e.title}" has moved to ${h.eventTime(e.time)}.`,
+        `The visit "${readerTitle('en', e.title)}" has moved to ${h.eventTime(e.time)}.`,
         'The updated calendar invitation is attached.',
       ],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'visit.cancelled': (e, h) => ({
-      subject: `Visit cancelled: ${e.title}`,
-      lines: [`The visit "${e.title}" on ${h.eventTime(e.time)} has been cancelled.`],
+      subject: `Visit cancelled: ${readerTitle('en', e.title)}`,
+      lines: [`The visit "${readerTitle('en', e.title)}" on ${h.eventTime(e.time)} has been cancelled.`],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'reminder.due': (e, h) => ({
-      subject: `Reminder: ${e.title} (${e.offset === '7d' ? 'in 7 days' : e.offset === '24h' ? 'tomorrow' : 'in 1 hour'})`,
+      subject: `Reminder: ${readerTitle('en', e.title)} (${e.offset === '7d' ? 'in 7 days' : e.offset === '24h' ? 'tomorrow' : 'in 1 hour'})`,
       lines: [
-        `Reminder: the ${e.kind === 'meeting' ? 'meeting' : 'visit'} "${e.title}" takes place on ${h.eventTime(e.time)}.`,
+        `Reminder: the ${e.kind === 'meeting' ? 'meeting' : 'visit'} "${readerTitle('en', e.title)}" takes place on ${h.eventTime(e.time)}.`,
       ],
       action: { label: open, url: h.link(`/${e.kind === 'meeting' ? 'meetings' : 'visits'}/${e.targetId}`) },
     }),

@@ -8,7 +8,10 @@ export {
   formatEventTime,
   formatInstant,
   helpers,
+  isLinkType,
   isMessageType,
+  LINK_TYPES,
+  type LinkType,
   LOCALES,
   type Locale,
   MESSAGE_TYPES,
@@ -17,6 +20,7 @@ export {
   type RenderHelpers,
   renderEvent,
   SECURITY_TYPES,
+  type WithLinkToken,
 } from './catalogs.js'
 export { safeZone } from './format.js'
 export { type InAppMessage, renderInApp } from './inapp.js'

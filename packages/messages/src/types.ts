@@ -6,12 +6,15 @@ export const MESSAGE_TYPES = [
   'auth.email_verification_requested',
   'auth.password_reset_requested',
   'auth.password_changed',
+  'auth.registration_attempted',
   'membership.invited',
   'institution.verified',
   'institution.rejected',
   'institution.suspended',
   'institution.reinstated',
   'interest.reconfirm_requested',
+  'import.finished',
+  'round.finished',
   'proposal.created',
   'proposal.accepted',
   'proposal.declined',
@@ -39,7 +42,23 @@ export const SECURITY_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'auth.email_verification_requested',
   'auth.password_reset_requested',
   'auth.password_changed',
+  'auth.registration_attempted',
 ])
+
+/**
+ * Mails with a single-use link. Their events carry only the id of the token row; the notifier
+ * derives the token (linkToken of @dj/queue) and hands it to the template, so it is in the mail
+ * and nowhere else.
+ */
+export const LINK_TYPES = [
+  'auth.email_verification_requested',
+  'auth.password_reset_requested',
+  'membership.invited',
+] as const satisfies readonly MessageType[]
+export type LinkType = (typeof LINK_TYPES)[number]
+export const isLinkType = (type: string): type is LinkType => (LINK_TYPES as readonly string[]).includes(type)
+/** What a link template sees: the event and the token of its link. */
+export type WithLinkToken<E> = E & { token: string }
 
 export interface Message {
   subject: string
@@ -66,7 +85,10 @@ export type EventFor<T extends string> = DomainEvent extends infer E
     : never
   : never
 
-export type Template<T extends MessageType> = (event: EventFor<T>, h: RenderHelpers) => Message
+export type Template<T extends MessageType> = (
+  event: T extends LinkType ? WithLinkToken<EventFor<T>> : EventFor<T>,
+  h: RenderHelpers,
+) => Message
 
 export interface Catalog {
   events: { [T in MessageType]: Template<T> }

@@ -1,3 +1,4 @@
+import { formatNumber, formatPercent, readerTitle } from '@dj/intl'
 import type { Catalog } from './types.js'
 
 const open = '查看'
@@ -6,11 +7,11 @@ const offset = { '7d': '7天后', '24h': '明天', '1h': '1小时后' } as const
 export const zh: Catalog = {
   open,
   footer: (h) =>
-    `您收到此邮件是因为您在迪伦–金华交流平台上拥有账户。通知设置：${h.link('/settings/notifications')}`,
+    `您收到此邮件是因为您在迪伦–金华交流平台上拥有账户。通知设置：${h.link('/inbox/preferences')}`,
   digest: (items, day, h) => ({
     subject: `每日摘要（${day}）：${items.length} 条更新`,
     lines: ['自上次摘要以来的新消息：', ...items.map((i) => `• ${i.subject} — ${h.when(i.at)}`)],
-    action: { label: '打开平台', url: h.link('/notifications') },
+    action: { label: '打开平台', url: h.link('/inbox') },
   }),
   events: {
     'auth.email_verification_requested': (e, h) => ({
@@ -32,7 +33,15 @@ export const zh: Catalog = {
         '您账户的密码刚刚被更改，其他所有会话均已退出。',
         '如果不是您本人操作，请立即重置密码并联系支持团队。',
       ],
-      action: { label: '账户安全', url: h.link('/account/security') },
+      action: { label: '账户安全', url: h.link('/profile') },
+    }),
+    'auth.registration_attempted': (_e, h) => ({
+      subject: '有人尝试用您的邮箱地址注册',
+      lines: [
+        '刚才有人尝试用此邮箱地址在迪伦–金华交流平台上注册新账户。您已有账户，因此没有创建第二个账户。',
+        '如果是您本人：请直接登录；如果忘记了密码，可以设置新密码。如果不是您本人，请忽略此邮件，您的账户没有任何变化。',
+      ],
+      action: { label: '忘记密码？', url: h.link('/forgot-password') },
     }),
     'membership.invited': (e, h) => ({
       subject: `邀请您加入 ${e.institution.name}`,
@@ -69,12 +78,34 @@ export const zh: Catalog = {
     'interest.reconfirm_requested': (e, h) => ({
       subject: `${e.institution.name} 的交流意向是否仍然有效？`,
       lines: [`请在 ${h.when(e.deadline)} 之前确认 ${e.institution.name} 的交流意向仍然有效，或将其关闭。`],
-      action: { label: open, url: h.link(`/interests/${e.interestId}`) },
+      action: { label: open, url: h.link(`/interests/${e.interestId}/edit`) },
+    }),
+    'import.finished': (e, h) => ({
+      subject:
+        e.status === 'failed'
+          ? '您的 CSV 导入失败'
+          : `您的 CSV 导入已完成：共 ${formatNumber('zh', e.total)} 行，其中 ${formatNumber('zh', e.failed)} 行未导入`,
+      lines: [
+        e.status === 'failed'
+          ? `文件 ${e.fileName ?? ''} 无法导入。报告中说明了原因。`
+          : `文件 ${e.fileName ?? ''} 已导入。共 ${formatNumber('zh', e.total)} 行，其中 ${formatNumber('zh', e.failed)} 行未导入；报告列出了这些行及原因。`,
+      ],
+      action: { label: '查看报告', url: h.link(`/officer/imports/${e.importId}`) },
+    }),
+    'round.finished': (e, h) => ({
+      subject:
+        e.status === 'failed' ? '匹配轮次失败' : `匹配轮次已完成：${formatNumber('zh', e.proposals)} 个推荐`,
+      lines: [
+        e.status === 'failed'
+          ? '您启动的匹配轮次失败了，请重新开始。'
+          : `您启动的匹配轮次已完成，共推荐 ${formatNumber('zh', e.proposals)} 对。相关机构已收到通知。`,
+      ],
+      action: { label: '查看结果', url: h.link(`/officer/rounds/${e.roundId}`) },
     }),
     'proposal.created': (e, h) => ({
       subject: `新的伙伴推荐：${e.partner.name}`,
       lines: [
-        `我们推荐 ${e.partner.name} 作为 ${e.own.name} 的合作伙伴（匹配度 ${Math.round(e.score * 100)}%）。`,
+        `我们推荐 ${e.partner.name} 作为 ${e.own.name} 的合作伙伴（匹配度 ${formatPercent('zh', e.score)}）。`,
         ...(e.expiresAt ? [`请在 ${h.when(e.expiresAt)} 之前答复。`] : []),
       ],
       action: { label: '查看推荐', url: h.link(`/proposals/${e.proposalId}`) },
@@ -109,12 +140,14 @@ export const zh: Catalog = {
     'interest.expressed': (e, h) => ({
       subject: `${e.from.name} 希望与 ${e.to.name} 开展交流`,
       lines: [`${e.from.name} 对 ${e.to.name} 的交流意向表示了兴趣。`, '请在平台上查看并答复。'],
-      action: { label: open, url: h.link(`/interests/${e.toInterestId}`) },
+      action: { label: open, url: h.link(`/interest-expressions/${e.expressionId}`) },
     }),
     'partnership.confirmed': (e, h) => ({
       subject: `伙伴关系已确认：${e.a.name} 与 ${e.b.name}`,
-      lines: [`${e.a.name} 与 ${e.b.name} 现已结为伙伴。下一步是安排第一次线上会议。`],
-      action: { label: open, url: h.link(`/partnerships/${e.partnershipId}`) },
+      lines: [
+        `${e.a.name} 与 ${e.b.name} 现已结为伙伴。下一步由双方机构安排第一次线上会议，平台会建议时间。`,
+      ],
+      action: { label: open, url: h.link(`/partnerships/${e.partnershipId}/schedule`) },
     }),
     'meeting.slots_proposed': (e, h) => ({
       subject: '新的会议时间建议',
@@ -142,39 +175,45 @@ export const zh: Catalog = {
       action: { label: open, url: h.link(`/visit-plans/${e.planId}`) },
     }),
     'meeting.scheduled': (e, h) => ({
-      subject: `会议已安排：${e.title}`,
-      lines: [`会议“${e.title}”定于 ${h.eventTime(e.time)} 举行。`, '日历邀请见附件。'],
+      subject: `会议已安排：${readerTitle('zh', e.title)}`,
+      lines: [`会议“${readerTitle('zh', e.title)}”定于 ${h.eventTime(e.time)} 举行。`, '日历邀请见附件。'],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'meeting.changed': (e, h) => ({
-      subject: `会议已变更：${e.title}`,
-      lines: [`会议“${e.title}”已改至 ${h.eventTime(e.time)}。`, '更新后的日历邀请见附件。'],
+      subject: `会议已变更：${readerTitle('zh', e.title)}`,
+      lines: [
+        `会议“${readerTitle('zh', e.title)}”已改至 ${h.eventTime(e.time)}。`,
+        '更新后的日历邀请见附件。',
+      ],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'meeting.cancelled': (e, h) => ({
-      subject: `会议已取消：${e.title}`,
-      lines: [`原定于 ${h.eventTime(e.time)} 的会议“${e.title}”已取消。`],
+      subject: `会议已取消：${readerTitle('zh', e.title)}`,
+      lines: [`原定于 ${h.eventTime(e.time)} 的会议“${readerTitle('zh', e.title)}”已取消。`],
       action: { label: open, url: h.link(`/meetings/${e.meetingId}`) },
     }),
     'visit.scheduled': (e, h) => ({
-      subject: `访问已安排：${e.title}`,
-      lines: [`访问“${e.title}”定于 ${h.eventTime(e.time)}。`, '日历邀请见附件。'],
+      subject: `访问已安排：${readerTitle('zh', e.title)}`,
+      lines: [`访问“${readerTitle('zh', e.title)}”定于 ${h.eventTime(e.time)}。`, '日历邀请见附件。'],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'visit.changed': (e, h) => ({
-      subject: `访问已变更：${e.title}`,
-      lines: [`访问“${e.title}”已改至 ${h.eventTime(e.time)}。`, '更新后的日历邀请见附件。'],
+      subject: `访问已变更：${readerTitle('zh', e.title)}`,
+      lines: [
+        `访问“${readerTitle('zh', e.title)}”已改至 ${h.eventTime(e.time)}。`,
+        '更新后的日历邀请见附件。',
+      ],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'visit.cancelled': (e, h) => ({
-      subject: `访问已取消：${e.title}`,
-      lines: [`原定于 ${h.eventTime(e.time)} 的访问“${e.title}”已取消。`],
+      subject: `访问已取消：${readerTitle('zh', e.title)}`,
+      lines: [`原定于 ${h.eventTime(e.time)} 的访问“${readerTitle('zh', e.title)}”已取消。`],
       action: { label: open, url: h.link(`/visits/${e.visitId}`) },
     }),
     'reminder.due': (e, h) => ({
-      subject: `提醒：${e.title}（${offset[e.offset]}）`,
+      subject: `提醒：${readerTitle('zh', e.title)}（${offset[e.offset]}）`,
       lines: [
-        `提醒：${e.kind === 'meeting' ? '会议' : '访问'}“${e.title}”将于 ${h.eventTime(e.time)} 举行。`,
+        `提醒：${e.kind === 'meeting' ? '会议' : '访问'}“${readerTitle('zh', e.title)}”将于 ${h.eventTime(e.time)} 举行。`,
       ],
       action: { label: open, url: h.link(`/${e.kind === 'meeting' ? 'meetings' : 'visits'}/${e.targetId}`) },
     }),

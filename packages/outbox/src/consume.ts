@@ -32,6 +32,17 @@ export async function markOutboxDone(tx: DbOrTx, outboxId: string): Promise<void
     .where(and(eq(outbox.id, outboxId), isNull(outbox.doneAt)))
 }
 
+/**
+ * A consumer that put its job off until `until` (the notifier in quiet hours) says so, so the
+ * relay does not take the waiting job for a lost one and re-add it every redispatch period.
+ */
+export async function deferOutbox(db: DbOrTx, outboxId: string, until: Date): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ availableAt: until })
+    .where(and(eq(outbox.id, outboxId), isNull(outbox.doneAt)))
+}
+
 export async function recordOutboxError(db: DbOrTx, outboxId: string, message: string): Promise<void> {
   await db
     .update(outbox)

@@ -1,4 +1,4 @@
-import type { Db } from '@dj/db'
+import type { Db, DbOrTx } from '@dj/db'
 import { type DomainEvent, type Producers, QUEUE_NAMES, type QueueName } from '@dj/queue'
 import { sql } from 'drizzle-orm'
 
@@ -23,7 +23,11 @@ export interface Relay {
 interface PendingRow extends Record<string, unknown> {
   id: string
   payload: DomainEvent
+  /** Dispatched before and still not done: is its job lost, or only waiting, delayed, failed? */
+  again: boolean
 }
+
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`
 
 /** Namespace of the relay's advisory locks (one lock per queue inside it): "dj" in ASCII. */
 const RELAY_LOCK_CLASS = 0x646a
@@ -56,17 +60,21 @@ export function createRelay(options: RelayOptions): Relay {
         sql`select pg_try_advisory_xact_lock(${RELAY_LOCK_CLASS}, hashtext(${queue})) as held`,
       )) as unknown as { held: boolean }[]
       if (!lock?.held) return 0
+      // A consumer that defers a job (quiet hours) moves available_at to when it comes back, so
+      // the row is not even looked at before then.
       const rows = (await tx.execute(sql`
-        select id, payload from outbox
-        where done_at is null and available_at <= now() and queue = ${queue}
+        select id, payload, dispatched_at is not null as again from outbox
+        where done_at is null and failed_at is null and available_at <= now() and queue = ${queue}
           and (dispatched_at is null or dispatched_at < now() - ${redispatchAfter}::interval)
         order by available_at, created_at
         limit ${batchSize}`)) as unknown as PendingRow[]
       if (rows.length === 0) return 0
+      let send: PendingRow[]
       try {
+        send = await lostOrNew(tx, queue, rows)
         await options.producers.addBulk(
           queue,
-          rows.map((row) => ({
+          send.map((row) => ({
             name: 'outbox.event' as const,
             data: { outboxId: row.id, event: row.payload },
             opts: { jobId: row.id },
@@ -77,11 +85,39 @@ export function createRelay(options: RelayOptions): Relay {
         options.onError?.(error)
         return 0
       }
-      await tx.execute(sql`
-        update outbox set dispatched_at = now(), dispatch_count = dispatch_count + 1
-        where id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[])`)
-      return rows.length
+      if (send.length > 0)
+        await tx.execute(sql`
+          update outbox set dispatched_at = now(), dispatch_count = dispatch_count + 1
+          where id = any(${uuidArray(send.map((r) => r.id))})`)
+      return send.length
     })
+  }
+
+  /**
+   * Which rows to enqueue: new ones, and dispatched ones whose job Redis no longer holds (lost
+   * with its data). A job still there is left alone: one that failed for good marks its row
+   * failed (it waits for an admin's retry, not for the relay); one waiting, running or delayed
+   * only has its check postponed by a redispatch period.
+   */
+  async function lostOrNew(tx: DbOrTx, queue: QueueName, rows: PendingRow[]): Promise<PendingRow[]> {
+    const again = rows.filter((r) => r.again)
+    if (again.length === 0) return rows
+    const states = await options.producers.jobStates(
+      queue,
+      again.map((r) => r.id),
+    )
+    const failed = again.filter((r) => states.get(r.id) === 'failed').map((r) => r.id)
+    const present = again.filter((r) => !['failed', 'unknown'].includes(states.get(r.id) ?? 'unknown'))
+    if (failed.length > 0)
+      await tx.execute(sql`
+        update outbox set failed_at = now(),
+          last_error = coalesce(last_error, 'the job failed for good; retry it from the queue board')
+        where id = any(${uuidArray(failed)})`)
+    if (present.length > 0)
+      await tx.execute(
+        sql`update outbox set dispatched_at = now() where id = any(${uuidArray(present.map((r) => r.id))})`,
+      )
+    return rows.filter((r) => !r.again || states.get(r.id) === 'unknown')
   }
 
   async function runOnce(): Promise<number> {

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { createDb, type DbHandle, institutions, outbox } from '@dj/db'
-import { createProducers, type Producers } from '@dj/queue'
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@dj/testkit'
+import { createProducers, type Producers, startWorker } from '@dj/queue'
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis, waitFor } from '@dj/testkit'
+import { UnrecoverableError } from 'bullmq'
 import { sql } from 'drizzle-orm'
 import t from 'tap'
-import { consumeOutboxJob, createRelay, writeOutbox } from '../src/index.js'
+import { consumeOutboxJob, createRelay, deferOutbox, writeOutbox } from '../src/index.js'
 
 let tdb: TestDatabase
 let redis: TestRedis
@@ -164,4 +165,64 @@ t.test('a relay with Redis unavailable dispatches nothing and keeps rows pending
   t.ok(errors.length > 0)
   await down.close()
   t.equal(await createRelay({ db: handle.db, producers }).runOnce(), 1, 'the row is still pending')
+})
+
+const outboxRow = async (id: string) => {
+  const [row] = (await handle.db.execute(
+    sql`select dispatch_count, failed_at is not null as failed, last_error from outbox where id = ${id}::uuid`,
+  )) as unknown as { dispatch_count: number; failed: boolean; last_error: string | null }[]
+  return row!
+}
+/** As if the redispatch period had passed since the last dispatch. */
+const ageDispatch = () =>
+  handle.db.execute(
+    sql`update outbox set dispatched_at = now() - interval '10 minutes' where done_at is null`,
+  )
+
+t.test(
+  'a job still in Redis (waiting, or delayed by quiet hours) is not re-added every period',
+  async (t) => {
+    await reset()
+    const [waiting] = await writeOutbox(handle.db, event('w1'))
+    const [deferred] = await writeOutbox(handle.db, event('w2'))
+    const relay = createRelay({ db: handle.db, producers, redispatchAfterMs: 1000 })
+    t.equal(await relay.runOnce(), 2)
+    // The consumer puts the second off for an hour (the notifier in quiet hours).
+    await deferOutbox(handle.db, deferred!, new Date(Date.now() + 3600_000))
+    await ageDispatch()
+    t.equal(await relay.runOnce(), 0, 'nothing re-added: both jobs are still there')
+    await ageDispatch()
+    t.equal(await relay.runOnce(), 0)
+    t.equal((await outboxRow(waiting!)).dispatch_count, 1, 'dispatched once')
+    t.equal((await outboxRow(deferred!)).dispatch_count, 1)
+    t.same(await jobIds(), [waiting, deferred].sort())
+  },
+)
+
+t.test('a job that failed for good marks its row failed; the relay stops re-adding it', async (t) => {
+  await reset()
+  const [id] = await writeOutbox(handle.db, event('f1'))
+  const worker = startWorker({ REDIS_URL: redis.url, QUEUE_PREFIX: redis.prefix }, 'notify', [
+    [
+      'outbox.event',
+      async () => {
+        throw new UnrecoverableError('the consumer cannot handle this event')
+      },
+    ],
+    ['digest.send', async () => undefined],
+  ])
+  t.teardown(() => worker.close(1000))
+  const relay = createRelay({ db: handle.db, producers, redispatchAfterMs: 1000 })
+  t.equal(await relay.runOnce(), 1)
+  await waitFor(async () => (await producers.queue('notify').getJobState(id!)) === 'failed', {
+    what: 'job failed',
+  })
+  await ageDispatch()
+  t.equal(await relay.runOnce(), 0, 'not re-added')
+  const row = await outboxRow(id!)
+  t.ok(row.failed, 'the row is marked failed')
+  t.match(row.last_error, /failed for good/)
+  await ageDispatch()
+  t.equal(await relay.runOnce(), 0, 'and never looked at again')
+  t.equal((await outboxRow(id!)).dispatch_count, 1)
 })

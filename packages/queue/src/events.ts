@@ -34,10 +34,13 @@ export interface EventTime {
 type Notify<T extends string, P> = { type: T; audience: Audience } & P
 
 export type DomainEvent =
-  // accounts (security mail: ignores digest and quiet hours)
-  | { type: 'auth.email_verification_requested'; userId: string; token: string; expiresAt: string }
-  | { type: 'auth.password_reset_requested'; userId: string; token: string; expiresAt: string }
+  // accounts (security mail: ignores digest and quiet hours). Link mails carry the id of their
+  // token row, never the token: the notifier derives it (see link-token.ts).
+  | { type: 'auth.email_verification_requested'; userId: string; tokenId: string; expiresAt: string }
+  | { type: 'auth.password_reset_requested'; userId: string; tokenId: string; expiresAt: string }
   | { type: 'auth.password_changed'; userId: string }
+  /** Someone tried to register with the address of this existing account (register answers alike). */
+  | { type: 'auth.registration_attempted'; userId: string }
   // registry
   | Notify<
       'membership.invited',
@@ -45,7 +48,7 @@ export type DomainEvent =
         invitationId: string
         institution: InstitutionRef
         invitedByName: string
-        token: string
+        /** The link's token is derived from invitationId (see link-token.ts). */
         expiresAt: string
       }
     >
@@ -54,12 +57,19 @@ export type DomainEvent =
   | Notify<'institution.suspended', { institution: InstitutionRef; reason: string }>
   | Notify<'institution.reinstated', { institution: InstitutionRef }>
   | { type: 'import.requested'; importId: string }
+  /** Told to the officer who uploaded the file: its report, with the rows that were not imported. */
+  | Notify<
+      'import.finished',
+      { importId: string; status: 'done' | 'failed'; fileName: string | null; total: number; failed: number }
+    >
   | Notify<
       'interest.reconfirm_requested',
       { interestId: string; institution: InstitutionRef; deadline: string }
     >
   // matching
   | { type: 'round.requested'; roundId: string }
+  /** Told to the officer who started the round, so the result is one link away. */
+  | Notify<'round.finished', { roundId: string; status: 'done' | 'failed'; proposals: number }>
   | Notify<
       'proposal.created',
       {

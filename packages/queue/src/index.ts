@@ -20,6 +20,7 @@ export type {
   NotifyingEvent,
   Side,
 } from './events.js'
+export { isLinkToken, type LinkKind, linkToken } from './link-token.js'
 export { createProducers, type Producers } from './producer.js'
 export { DEFAULT_JOB_OPTIONS } from './retention.js'
 export {

@@ -1,4 +1,4 @@
-import { type JobsOptions, Queue } from 'bullmq'
+import { type JobState, type JobsOptions, Queue } from 'bullmq'
 import type { Redis } from 'ioredis'
 import { createProducerConnection, type RedisConfig } from './connection.js'
 import { type JobData, type JobName, QUEUE_NAMES, type QueueName } from './contracts.js'
@@ -17,6 +17,11 @@ export interface Producers {
     queue: Q,
     jobs: { name: N; data: JobData<Q, N>; opts?: JobsOptions }[],
   ): Promise<string[]>
+  /**
+   * The state of each job by id ('unknown' when Redis holds no such job): lets the outbox relay
+   * tell a lost job from one that is only delayed or has failed for good.
+   */
+  jobStates(queue: QueueName, ids: string[]): Promise<Map<string, JobState | 'unknown'>>
   queue(name: QueueName): Queue
   connection: Redis
   ping(): Promise<void>
@@ -56,6 +61,16 @@ export function createProducers(config: RedisConfig): Producers {
       try {
         const added = await queueFor(queue).addBulk(jobs)
         return added.map((j) => j.id ?? '')
+      } catch (error) {
+        throw new QueueUnavailableError(error)
+      }
+    },
+    async jobStates(queue, ids) {
+      if (connection.status !== 'ready') throw new QueueUnavailableError(`redis ${connection.status}`)
+      try {
+        const q = queueFor(queue)
+        const states = await Promise.all(ids.map((id) => q.getJobState(id)))
+        return new Map(ids.map((id, i) => [id, states[i]!]))
       } catch (error) {
         throw new QueueUnavailableError(error)
       }

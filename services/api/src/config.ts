@@ -1,4 +1,4 @@
-import { CommonEnv, type LoadOptions, loadConfig, Port, Secret } from '@dj/config'
+import { CommonEnv, EmailLinkEnv, type LoadOptions, loadConfig, Port, Secret } from '@dj/config'
 import Type, { type Static } from 'typebox'
 
 export const ApiEnv = Type.Object({
@@ -6,6 +6,7 @@ export const ApiEnv = Type.Object({
   PORT: Port(3000),
   HOST: Type.String({ default: '127.0.0.1' }),
   JWT_SECRET: Secret('HMAC key for access tokens (≥ 32 chars)'),
+  ...EmailLinkEnv,
   JWT_ISSUER: Type.String({ default: 'dj-api' }),
   JWT_AUDIENCE: Type.String({ default: 'dj-platform' }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 900, default: 900 }),
@@ -18,8 +19,18 @@ export const ApiEnv = Type.Object({
   ARGON2_TIME_COST: Type.Integer({ minimum: 2, default: 2 }),
   /** Trust X-Forwarded-For from this many proxy hops (0: use the socket address). */
   TRUST_PROXY_HOPS: Type.Integer({ minimum: 0, maximum: 5, default: 0 }),
+  /** Shared with the web server: only requests carrying it may name the browser's address. */
+  PROXY_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  /** Attempts per client address on login, registration and reset requests. */
   RATE_LIMIT_LOGIN_PER_IP: Type.Integer({ minimum: 1, default: 20 }),
+  /** Failed logins per (account, client address); reset and registration requests per address. */
   RATE_LIMIT_LOGIN_PER_ACCOUNT: Type.Integer({ minimum: 1, default: 10 }),
+  /** Failed logins per account from all client addresses together. */
+  RATE_LIMIT_ACCOUNT_CEILING: Type.Integer({ minimum: 1, default: 100 }),
+  /** Refresh, email verification and reset confirmation per client address. */
+  RATE_LIMIT_TOKEN_PER_IP: Type.Integer({ minimum: 1, default: 60 }),
+  /** Password checks and mail-sending actions per signed-in user (change-password, DELETE /me, resend, invitations). */
+  RATE_LIMIT_PER_USER: Type.Integer({ minimum: 1, default: 10 }),
   RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
   /** ORGANIZER of meeting and visit invitations (a role mailbox; the scheduler uses the same setting). */
   ORGANIZER_EMAIL: Type.String({ default: 'termine@dueren-jinhua.example' }),

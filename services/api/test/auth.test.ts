@@ -46,11 +46,13 @@ t.test('register → verification event in the outbox → verify → profile', a
     locale: 'de',
     timeZone: 'Europe/Berlin',
   })
-  t.equal(res.statusCode, 201)
-  const me = json<{ id: string; emailVerified: boolean; role: string }>(res)
-  t.equal(me.emailVerified, false)
-  t.equal(me.role, 'coordinator')
-  const token = await latestEventToken(ctx.app, me.id, 'auth.email_verification_requested')
+  t.equal(res.statusCode, 202)
+  t.same(json(res), { status: 'accepted' })
+  const [me] = await ctx.app.dbHandle.sql<{ id: string; email_verified_at: Date | null; role: string }[]>`
+    select id, email_verified_at, role from users where email = 'Lehrerin@Gymnasium-Dueren.de'`
+  t.equal(me!.email_verified_at, null)
+  t.equal(me!.role, 'coordinator')
+  const token = await latestEventToken(ctx.app, me!.id, 'auth.email_verification_requested')
   const bad = await post('/v1/auth/verify-email', { token: 'x'.repeat(43) })
   expectProblem(t, bad, 401, 'AUTH_INVALID_TOKEN')
   const ok = await post('/v1/auth/verify-email', { token })
@@ -59,16 +61,32 @@ t.test('register → verification event in the outbox → verify → profile', a
   expectProblem(t, await post('/v1/auth/verify-email', { token }), 401, 'AUTH_INVALID_TOKEN')
 })
 
-t.test('duplicate email in another letter case → 409', async (t) => {
-  await registerCoordinator(ctx.app, 'dup@example.org', { verify: false })
-  const res = await post('/v1/auth/register', {
-    email: 'DUP@Example.ORG',
-    password: PASSWORD,
-    name: 'x',
-    locale: 'en',
-    timeZone: 'Asia/Shanghai',
-  })
-  expectProblem(t, res, 409, 'ACCOUNT_EMAIL_TAKEN')
+t.test('a taken address (any letter case) gets the same answer; its owner is told by email', async (t) => {
+  const owner = await registerCoordinator(ctx.app, 'dup@example.org', { verify: false })
+  const register = (email: string) =>
+    post('/v1/auth/register', {
+      email,
+      password: PASSWORD,
+      name: 'x',
+      locale: 'en',
+      timeZone: 'Asia/Shanghai',
+    })
+  const taken = await register('DUP@Example.ORG')
+  const fresh = await register('not-dup@example.org')
+  t.equal(taken.statusCode, 202)
+  t.equal(taken.statusCode, fresh.statusCode, 'same status')
+  t.equal(taken.body, fresh.body, 'same body')
+  t.equal(taken.headers['content-type'], fresh.headers['content-type'])
+  const accounts = await ctx.app.dbHandle.sql<{ n: number }[]>`
+    select count(*)::int as n from users where lower(email) = 'dup@example.org'`
+  t.equal(accounts[0]!.n, 1, 'no second account')
+  const events = await ctx.app.dbHandle.sql<{ event_type: string }[]>`
+    select event_type from outbox where payload->>'userId' = ${owner.id} order by created_at`
+  t.same(
+    events.map((e) => e.event_type),
+    ['auth.email_verification_requested', 'auth.registration_attempted'],
+    "the owner gets a 'someone tried to register' mail, not a second verification link",
+  )
 })
 
 t.test('bad input gets problem+json naming the field', async (t) => {
@@ -153,8 +171,13 @@ t.test('refresh rotates; reusing a used refresh token revokes the whole family',
   t.equal(r1.statusCode, 200)
   const second = json<{ refreshToken: string; accessToken: string }>(r1)
   t.not(second.refreshToken, u.refreshToken)
+  const me = (accessToken: string) =>
+    ctx.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(accessToken) })
+  t.equal((await me(second.accessToken)).statusCode, 200)
   const reuse = await post('/v1/auth/refresh', { refreshToken: u.refreshToken })
   expectProblem(t, reuse, 401, 'AUTH_REFRESH_REUSED')
+  expectProblem(t, await me(second.accessToken), 401, 'AUTH_INVALID_TOKEN')
+  t.equal((await me(u.accessToken)).statusCode, 401, "the family's access tokens die at once")
   const afterRevoke = await post('/v1/auth/refresh', { refreshToken: second.refreshToken })
   t.equal(afterRevoke.statusCode, 401, 'the legitimate successor is revoked too')
   const otherLogin = await login(ctx.app, 'rotate@example.org')
@@ -232,6 +255,36 @@ t.test('password reset by emailed token', async (t) => {
   )
 })
 
+t.test('a token read from the outbox resets no password (the old attack)', async (t) => {
+  const u = await registerCoordinator(ctx.app, 'victim@example.org')
+  t.equal((await post('/v1/auth/password-reset/request', { email: 'victim@example.org' })).statusCode, 202)
+  const rows = await ctx.app.dbHandle.sql<{ payload: Record<string, unknown> }[]>`
+    select payload from outbox where event_type = 'auth.password_reset_requested' and payload->>'userId' = ${u.id}`
+  t.equal(rows.length, 1)
+  const payload = rows[0]!.payload
+  t.notOk('token' in payload, 'the event carries no token')
+  // Whatever the attacker reads there (the token row id included), none of it opens the account.
+  const candidates = Object.values(payload).filter((v): v is string => typeof v === 'string')
+  t.ok(candidates.includes(String(payload['tokenId'])))
+  for (const token of candidates) {
+    const res = await post('/v1/auth/password-reset/confirm', { token, newPassword: 'attacker passphrase 1' })
+    t.not(res.statusCode, 204, `"${token.slice(0, 12)}…" is refused`)
+    t.equal(
+      (await post('/v1/auth/login', { email: 'victim@example.org', password: 'attacker passphrase 1' }))
+        .statusCode,
+      401,
+    )
+  }
+  await login(ctx.app, 'victim@example.org', PASSWORD)
+  const emailed = await latestEventToken(ctx.app, u.id, 'auth.password_reset_requested')
+  t.equal(
+    (await post('/v1/auth/password-reset/confirm', { token: emailed, newPassword: 'owner passphrase 2026' }))
+      .statusCode,
+    204,
+    'the token of the mail still works',
+  )
+})
+
 function b64(obj: unknown) {
   return Buffer.from(JSON.stringify(obj)).toString('base64url')
 }
@@ -254,6 +307,13 @@ t.test('expired, tampered, alg none, wrong audience or issuer, wrong typ → 401
     wrongIssuer: forge({ alg: 'HS256', typ: 'JWT' }, { ...claims, iss: 'evil' }, secret),
     wrongTyp: forge({ alg: 'HS256', typ: 'JWT' }, { ...claims, typ: 'refresh' }, secret),
     otherSecret: forge({ alg: 'HS256', typ: 'JWT' }, claims, 'another-secret-another-secret-12345'),
+    // Signed with the real key, so only the claims' own checks stand in the way (issue 11).
+    notUuidSubject: forge({ alg: 'HS256', typ: 'JWT' }, { ...claims, sub: 'not-a-uuid' }, secret),
+    olderThanTtl: forge(
+      { alg: 'HS256', typ: 'JWT' },
+      { ...claims, iat: now - ctx.config.ACCESS_TOKEN_TTL_SECONDS - 120, exp: now + 3600 },
+      secret,
+    ),
     hs512: (() => {
       const head = `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64(claims)}`
       return `${head}.${createHmac('sha512', secret).update(head).digest('base64url')}`

@@ -129,5 +129,6 @@ t.test('a missing secret in production stops the start with one clear message', 
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
   t.equal(code, 1)
   t.match(stderr, /JWT_SECRET/)
+  t.match(stderr, /EMAIL_LINK_SECRET/, 'the email link key has no production default either')
   t.match(stderr, /PORT/)
 })

@@ -37,6 +37,7 @@ export async function buildNotifier(options: BuildNotifierOptions) {
     db: dbHandle.db,
     mailer,
     webUrl: config.PUBLIC_WEB_URL,
+    linkSecret: config.EMAIL_LINK_SECRET,
     messageIdDomain: config.MAIL_ID_DOMAIN,
     sendLeaseMs: config.SEND_LEASE_MS,
     now: options.now ?? (() => new Date()),

@@ -1,10 +1,11 @@
-import { CommonEnv, ConfigError, type LoadOptions, loadConfig, Port } from '@dj/config'
+import { CommonEnv, ConfigError, EmailLinkEnv, type LoadOptions, loadConfig, Port } from '@dj/config'
 import Type, { type Static } from 'typebox'
 
 const Ms = (fallback: number, minimum = 1) => Type.Integer({ minimum, default: fallback })
 
 export const NotifierEnv = Type.Object({
   ...CommonEnv,
+  ...EmailLinkEnv,
   NOTIFIER_PORT: Port(3012),
   NOTIFIER_HOST: Type.String({ default: '127.0.0.1' }),
   /** smtp(s)://user:pass@host:port; wins over the single fields below. */

@@ -35,6 +35,8 @@ export interface DeliverDeps {
   db: Db
   mailer: Mailer
   webUrl: string
+  /** EMAIL_LINK_SECRET: the tokens of link mails are derived with it (see render.ts). */
+  linkSecret: string
   messageIdDomain: string
   sendLeaseMs: number
   now: () => Date
@@ -50,8 +52,12 @@ export type OutboxOutcome =
   | { kind: 'done'; sent: number; failed: PermanentSendError[] }
   | { kind: 'deferred'; until: Date }
 
-/** In-app never carries sign-in tokens; those go by email only. */
-const EMAIL_ONLY = new Set(['auth.email_verification_requested', 'auth.password_reset_requested'])
+/** Mails about the address itself (its links, a registration attempt with it) go by email only. */
+const EMAIL_ONLY = new Set([
+  'auth.email_verification_requested',
+  'auth.password_reset_requested',
+  'auth.registration_attempted',
+])
 
 interface OpenEmail extends Record<string, unknown> {
   id: string
@@ -342,6 +348,7 @@ export async function deliverOutboxEvent(
       webUrl: deps.webUrl,
       messageId: messageIdFor(d.idempotency_key, deps.messageIdDomain),
       stamp: planned.outboxCreatedAt,
+      linkSecret: deps.linkSecret,
     })
     try {
       const state = await deps.smtpSlot(async () => {

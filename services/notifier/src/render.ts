@@ -1,5 +1,13 @@
-import { CATALOGS, helpers, type Locale, type Message, type RenderHelpers, renderEvent } from '@dj/messages'
-import type { DomainEvent } from '@dj/queue'
+import {
+  CATALOGS,
+  helpers,
+  type Locale,
+  type Message,
+  type RenderHelpers,
+  renderEvent,
+  type WithLinkToken,
+} from '@dj/messages'
+import { type DomainEvent, linkToken } from '@dj/queue'
 import { buildIcs } from './ics.js'
 import { composeBodies, type OutgoingMail } from './mailer.js'
 
@@ -60,13 +68,30 @@ function mailOf(message: Message, h: RenderHelpers, target: RenderTarget, messag
   return { to: target.email, subject: message.subject, text, html, messageId, locale: target.locale }
 }
 
+/**
+ * A link mail's event with the token of its link, derived here from the row id the event carries
+ * (EMAIL_LINK_SECRET); the token lives in this mail only, never in a table, a job or a log.
+ */
+export function withLinkToken(event: DomainEvent, secret: string): DomainEvent | WithLinkToken<DomainEvent> {
+  switch (event.type) {
+    case 'auth.email_verification_requested':
+      return { ...event, token: linkToken(secret, 'verify_email', event.tokenId) }
+    case 'auth.password_reset_requested':
+      return { ...event, token: linkToken(secret, 'reset_password', event.tokenId) }
+    case 'membership.invited':
+      return { ...event, token: linkToken(secret, 'invitation', event.invitationId) }
+    default:
+      return event
+  }
+}
+
 export function renderEmail(
   event: DomainEvent,
   target: RenderTarget,
-  opts: { webUrl: string; messageId: string; stamp: Date },
+  opts: { webUrl: string; messageId: string; stamp: Date; linkSecret: string },
 ): OutgoingMail {
   const h = helpers(target.locale, target.timeZone, opts.webUrl)
-  const mail = mailOf(renderEvent(event, h), h, target, opts.messageId)
+  const mail = mailOf(renderEvent(withLinkToken(event, opts.linkSecret), h), h, target, opts.messageId)
   const ics = icsFor(event, target.email, opts.stamp, opts.webUrl)
   return ics ? { ...mail, ics } : mail
 }

@@ -1,5 +1,5 @@
 import { isMessageType } from '@dj/messages'
-import { markOutboxDone } from '@dj/outbox'
+import { deferOutbox, markOutboxDone } from '@dj/outbox'
 import { type Processor, type ProcessorEntry, type RedisConfig, startWorker } from '@dj/queue'
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq'
 import { sql } from 'drizzle-orm'
@@ -32,7 +32,9 @@ export function processors(deps: DeliverDeps, batcher?: PlanBatcher): ProcessorE
       planned,
     )
     if (outcome.kind === 'deferred') {
-      // Quiet hours: the same job comes back when they end (no attempt is used up).
+      // Quiet hours: the same job comes back when they end (no attempt is used up); the outbox
+      // row says so, or the relay would take the delayed job for a lost one.
+      await deferOutbox(deps.db, outboxId, outcome.until)
       await job.moveToDelayed(outcome.until.getTime(), job.token)
       throw new DelayedError()
     }

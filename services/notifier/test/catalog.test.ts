@@ -1,4 +1,12 @@
-import { CATALOGS, formatInstant, helpers, LOCALES, MESSAGE_TYPES, renderEvent } from '@dj/messages'
+import {
+  CATALOGS,
+  formatInstant,
+  helpers,
+  isLinkType,
+  LOCALES,
+  MESSAGE_TYPES,
+  renderEvent,
+} from '@dj/messages'
 import { type DomainEvent, EVENT_SUBSCRIBERS } from '@dj/queue'
 import t from 'tap'
 import { buildIcs } from '../src/ics.js'
@@ -33,16 +41,16 @@ const proposal = { proposalId: 'p1', own: inst('Gymnasium'), partner: inst('金�
 
 /** One sample of every event type the notifier renders. */
 const SAMPLES: DomainEvent[] = [
-  { type: 'auth.email_verification_requested', userId: 'x', token: 't', expiresAt: time.start },
-  { type: 'auth.password_reset_requested', userId: 'x', token: 't', expiresAt: time.start },
+  { type: 'auth.email_verification_requested', userId: 'x', tokenId: 'r', expiresAt: time.start },
+  { type: 'auth.password_reset_requested', userId: 'x', tokenId: 'r', expiresAt: time.start },
   { type: 'auth.password_changed', userId: 'x' },
+  { type: 'auth.registration_attempted', userId: 'x' },
   {
     type: 'membership.invited',
     audience,
     invitationId: 'i',
     institution: inst('Schule'),
     invitedByName: 'Anna',
-    token: 't',
     expiresAt: time.start,
   },
   { type: 'institution.verified', audience, institution: inst('Schule') },
@@ -55,6 +63,16 @@ const SAMPLES: DomainEvent[] = [
     interestId: 'i',
     institution: inst('Schule'),
     deadline: time.start,
+  },
+  { type: 'round.finished', audience, roundId: 'r1', status: 'done', proposals: 422 },
+  {
+    type: 'import.finished',
+    audience,
+    importId: 'i1',
+    status: 'done',
+    fileName: 'schulen.csv',
+    total: 1200,
+    failed: 3,
   },
   { type: 'proposal.created', ...proposal, score: 0.9, expiresAt: time.end },
   { type: 'proposal.accepted', ...proposal },
@@ -111,7 +129,8 @@ t.test('every template renders in every language without holes', async (t) => {
   for (const locale of LOCALES) {
     const h = helpers(locale, locale === 'zh' ? 'Asia/Shanghai' : 'Europe/Berlin', 'https://w.example')
     for (const e of SAMPLES) {
-      const m = renderEvent(e, h)
+      // Link mails get their token from the notifier, derived when the mail is written.
+      const m = renderEvent(isLinkType(e.type) ? { ...e, token: 't' } : e, h)
       const all = [m.subject, ...m.lines, m.action?.label ?? '', m.action?.url ?? ''].join('\n')
       t.ok(m.subject.length > 0 && m.lines.length > 0, `${locale} ${e.type}`)
       t.notMatch(all, /undefined|NaN|\[object/, `${locale} ${e.type} has no holes`)
@@ -119,22 +138,16 @@ t.test('every template renders in every language without holes', async (t) => {
   }
 })
 
-t.test('dates in the reader zone and language, zone named', async (t) => {
-  t.equal(
-    formatInstant('2026-03-25T08:00:00Z', 'de', 'Europe/Berlin'),
-    'Mittwoch, 25. März 2026, 09:00 MEZ (Europe/Berlin)',
-  )
+t.test('dates in the reader zone and language, the zone named once in the local convention', async (t) => {
+  t.equal(formatInstant('2026-03-25T08:00:00Z', 'de', 'Europe/Berlin'), 'Mi., 25.03.2026, 09:00 MEZ')
   t.equal(
     formatInstant('2026-03-25T08:00:00Z', 'zh', 'Asia/Shanghai'),
-    '2026年3月25日 星期三 16:00 (Asia/Shanghai)',
+    '2026年3月25日 星期三 16:00（北京时间）',
   )
-  t.equal(
-    formatInstant('2026-07-01T08:00:00Z', 'en', 'Europe/Berlin'),
-    'Wednesday, 1 July 2026, 10:00 CEST (Europe/Berlin)',
-  )
+  t.equal(formatInstant('2026-07-01T08:00:00Z', 'en', 'Europe/Berlin'), 'Wed, 1 Jul 2026, 10:00 CEST')
   t.equal(
     formatInstant('2026-03-25T08:00:00Z', 'de-simple', 'Asia/Shanghai'),
-    'Mittwoch, 25. März 2026, 16:00 (Asia/Shanghai)',
+    'Mi., 25.03.2026, 16:00 Chinesische Normalzeit',
   )
 })
 

@@ -20,6 +20,7 @@ t.before(async () => {
     db: env.handle.db,
     mailer: { send: async () => {}, close: () => {} },
     webUrl: 'https://w',
+    linkSecret: 'plan-test-link-secret-0123456789abcdef',
     messageIdDomain: 'test',
     sendLeaseMs: 1000,
     now: () => new Date(),
@@ -119,7 +120,7 @@ t.test('a security event reaches its user by email only, whatever the preference
   const event = {
     type: 'auth.password_reset_requested' as const,
     userId: u.id,
-    token: 't0ken',
+    tokenId: '5a5a0000-0000-4000-8000-0000000000aa',
     expiresAt: '2026-12-01T00:00:00Z',
   }
   const id = await emit(env, event)

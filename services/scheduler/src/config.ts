@@ -13,8 +13,13 @@ export const SchedulerEnv = Type.Object({
   PROPOSAL_EXPIRING_DAYS: Type.Integer({ minimum: 1, maximum: 30, default: 3 }),
   INTEREST_RECONFIRM_DAYS: Type.Integer({ minimum: 1, default: 365 }),
   INTEREST_GRACE_DAYS: Type.Integer({ minimum: 1, default: 30 }),
-  /** Deleted accounts keep their personal data this long (undo window), then it is scrubbed. */
+  /**
+   * What is left of a deleted account (delivery records, inbox, events naming it, tokens) is
+   * erased this long after the deletion; address and name go at once.
+   */
   RETENTION_DAYS: Type.Integer({ minimum: 0, default: 30 }),
+  /** Outbox rows done, and the event copies in sent delivery records, are dropped after this. */
+  OUTBOX_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 7 }),
   /** How often pending timers are compared with Redis and missing jobs re-added. */
   RESYNC_INTERVAL_MS: Type.Integer({ minimum: 1_000, default: 60_000 }),
   SHUTDOWN_DEADLINE_MS: Type.Integer({ minimum: 1_000, default: 10_000 }),

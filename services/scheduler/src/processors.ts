@@ -5,7 +5,8 @@ import type { SchedulerConfig } from './config.js'
 import { fireTimer } from './fire.js'
 import { proposeIntroMeeting } from './meetings.js'
 import { syncReminders } from './reminders.js'
-import { planTimers, purgeDeletedAccounts } from './sweeps.js'
+import { runRetention } from './retention.js'
+import { planTimers } from './sweeps.js'
 import type { TimerClock, TimerRow } from './timers.js'
 
 export interface ProcessorContext {
@@ -56,7 +57,7 @@ export function schedulerProcessors(ctx: ProcessorContext): ProcessorEntry<'sche
       case 'timers.plan':
         return planTimers(ctx.db, ctx.clock, ctx.config)
       case 'accounts.purge':
-        return purgeDeletedAccounts(ctx.db, ctx.config.RETENTION_DAYS)
+        return runRetention(ctx.db, ctx.config, ctx.now?.())
     }
   }
   return [

@@ -93,36 +93,3 @@ export async function planTimers(db: Db, clock: TimerClock, config: PlanConfig):
   }
   return added
 }
-
-/**
- * Scrubs what personal data is left of accounts deleted more than `retentionDays` ago. Idempotent:
- * an account already scrubbed has the placeholder address and is not touched again.
- */
-export async function purgeDeletedAccounts(db: Db, retentionDays: number): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    const rows = (await tx.execute(sql`
-      update users set
-        email = 'deleted-' || id::text || '@deleted.invalid',
-        display_name = 'Deleted user',
-        password_hash = null,
-        updated_at = now()
-      where status = 'deleted' and deleted_at is not null
-        and deleted_at < now() - make_interval(days => ${retentionDays})
-        and email <> 'deleted-' || id::text || '@deleted.invalid'
-      returning id`)) as unknown as { id: string }[]
-    const ids = rows.map((r) => r.id)
-    if (ids.length === 0) return ids
-    const list = sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )
-    await tx.execute(sql`delete from refresh_tokens where user_id in (${list})`)
-    await tx.execute(sql`delete from email_tokens where user_id in (${list})`)
-    await tx.execute(sql`delete from memberships where user_id in (${list})`)
-    await tx.execute(
-      sql`update audit_log set actor_label = '[deleted account]', actor_id = null where actor_id in (${list})`,
-    )
-    await tx.execute(sql`update deliveries set email = '[deleted]' where user_id in (${list})`)
-    return ids
-  })
-}

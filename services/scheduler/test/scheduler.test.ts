@@ -323,7 +323,7 @@ t.test('purge scrubs accounts deleted longer ago than the retention period', asy
   const { a, b } = await partnershipFixture(db())
   await handle.sql`update users set status = 'deleted', deleted_at = now() - interval '40 days' where id = ${a.user.id}`
   await handle.sql`update users set status = 'deleted', deleted_at = now() - interval '2 days' where id = ${b.user.id}`
-  const { purgeDeletedAccounts } = await import('../src/sweeps.js')
+  const { purgeDeletedAccounts } = await import('../src/retention.js')
   const purged = await purgeDeletedAccounts(db(), 30)
   t.same(purged, [a.user.id])
   const [ua] = await handle.sql<

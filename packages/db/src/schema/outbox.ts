@@ -19,6 +19,11 @@ export const outbox = pgTable(
     dispatchedAt: ts('dispatched_at'),
     dispatchCount: integer('dispatch_count').notNull().default(0),
     doneAt: ts('done_at'),
+    /**
+     * Its job failed for good (attempts used up; kept in the queue's failed set for an admin to
+     * retry): the relay stops dispatching it again. Done when a retry succeeds.
+     */
+    failedAt: ts('failed_at'),
     lastError: text('last_error'),
     createdAt: createdAt(),
   },

@@ -28,6 +28,8 @@ export const users = pgTable(
     /** Bumped to invalidate every access token issued before (logout, password change, disable). */
     sessionVersion: integer('session_version').notNull().default(0),
     deletedAt: ts('deleted_at'),
+    /** When the retention sweep erased what was left of a deleted account (RETENTION_DAYS later). */
+    erasedAt: ts('erased_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { Errors } from '../http/errors.js'
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 /** What an access token carries. `sv` must equal the user's session version to be accepted. */
 export interface AccessClaims {
   sub: string
@@ -66,6 +68,8 @@ export const authPlugin = fp(
         allowedIss: config.JWT_ISSUER,
         allowedAud: config.JWT_AUDIENCE,
         requiredClaims: ['exp', 'iat', 'sub', 'iss', 'aud'],
+        // Also bounds a token by its issue time: one minted with a far `exp` still dies after the TTL.
+        maxAge: `${config.ACCESS_TOKEN_TTL_SECONDS}s`,
       },
     })
     app.decorateRequest('principal', null)
@@ -82,6 +86,9 @@ export const authPlugin = fp(
         throw new Errors.InvalidToken()
       }
       if (claims.typ !== 'access') throw new Errors.InvalidToken()
+      // Claims are only as sound as their shape: a non-uuid subject would reach PostgreSQL's uuid cast.
+      if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || !Number.isInteger(claims.sv))
+        throw new Errors.InvalidToken()
       const [user] = await app.db
         .select({
           status: users.status,
@@ -104,7 +111,9 @@ export const authPlugin = fp(
       }
     })
 
-    // Route-level access rules declared in `config`, so a route cannot forget to check.
+    // Route-level access rules declared in `config`, so a route cannot forget to check. They run
+    // first in onRequest, before the body is read or validated: an anonymous caller learns
+    // nothing about a route's schema (401), nor does a caller without the role (403).
     app.addHook('onRoute', (route) => {
       const roles = route.config?.roles
       if (!roles) return
@@ -114,9 +123,14 @@ export const authPlugin = fp(
         if (roles !== 'any' && !roles.includes(p.role)) throw new Errors.Forbidden()
         if (route.config?.verifiedEmail && !p.emailVerified) throw new Errors.EmailNotVerified()
       }
-      const existing = route.preHandler
-      route.preHandler = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check]
-      route.schema = { ...route.schema, security: [{ bearer: [] }] }
+      const existing = route.onRequest
+      route.onRequest = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check]
+      // OpenAPI extensions say who may call the operation (the access test reads them too).
+      const access = {
+        'x-roles': roles === 'any' ? ['any'] : [...roles],
+        ...(route.config?.verifiedEmail ? { 'x-verified-email': true } : {}),
+      }
+      route.schema = { ...route.schema, security: [{ bearer: [] }], ...access }
     })
   },
   { name: 'auth', fastify: '5.x', dependencies: ['infrastructure'] },

@@ -18,6 +18,8 @@ export interface NotifierEnvHandle {
 }
 
 export const WEB = 'https://austausch.example.org'
+/** The key link tokens are derived with; the API of a test that runs both holds the same. */
+export const LINK_SECRET = 'notifier-test-link-secret-0123456789abcdef'
 
 /** A fresh database, Redis prefix and SMTP sink for one test file; the notifier is built separately. */
 export async function startEnv(
@@ -36,6 +38,7 @@ export async function startEnv(
     SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
     MAIL_FROM: 'Austausch <no-reply@example.org>',
     PUBLIC_WEB_URL: WEB,
+    EMAIL_LINK_SECRET: LINK_SECRET,
     RELAY_INTERVAL_MS: '50',
     REDISPATCH_AFTER_MS: '1000',
     SWEEP_INTERVAL_MS: '3600000',

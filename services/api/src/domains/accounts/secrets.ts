@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 
-/** Opaque single-use secrets (refresh, email tokens): 256 random bits, only the hash is stored. */
+/**
+ * Refresh tokens: 256 random bits, only the hash is stored. (Email link tokens are derived instead:
+ * link-token.ts of @dj/queue.)
+ */
 export function newOpaqueToken(): string {
   return randomBytes(32).toString('base64url')
 }

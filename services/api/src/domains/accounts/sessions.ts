@@ -50,7 +50,10 @@ export async function startSession(tx: DbOrTx, deps: SessionDeps, user: SessionU
 
 /**
  * Rotates a refresh token. Presenting one that was already used (or revoked) means it leaked or
- * was replayed: the whole family is revoked and the caller must sign in again.
+ * was replayed: the whole family is revoked and the user's session version bumped, so the
+ * access tokens already issued to the family (to the thief as well) answer 401 at once instead
+ * of living out their 15 minutes. The user's other families keep their refresh tokens and get
+ * fresh access tokens on their next refresh; the caller must sign in again.
  * Returns `reused` separately so the caller can commit the revocation before answering 401.
  */
 export async function rotateSession(
@@ -65,10 +68,18 @@ export async function rotateSession(
     .for('update')
   if (!row) return { invalid: true }
   if (row.usedAt || row.revokedAt) {
-    await tx
+    const revoked = await tx
       .update(refreshTokens)
       .set({ revokedAt: sql`now()`, revokedReason: 'reuse_detected' })
       .where(and(eq(refreshTokens.familyId, row.familyId), isNull(refreshTokens.revokedAt)))
+      .returning({ id: refreshTokens.id })
+    // Only a family still alive has access tokens out (an old device presenting a token that a
+    // logout or password change revoked does not sign the user out of the new session).
+    if (revoked.length > 0)
+      await tx
+        .update(users)
+        .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
+        .where(eq(users.id, row.userId))
     return { reused: true }
   }
   if (row.expiresAt.getTime() <= Date.now()) return { invalid: true }

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import { type DbOrTx, invitations, memberships, users } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
+import { isLinkToken, linkToken } from '@dj/queue'
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { Errors } from '../../http/errors.js'
 import type { Principal } from '../../plugins/auth.js'
-import { hashToken, newOpaqueToken } from '../accounts/secrets.js'
+import { hashToken } from '../accounts/secrets.js'
 import { writeAudit } from '../audit.js'
 import type { Institution } from './access.js'
 
@@ -25,49 +27,53 @@ export async function listMembers(db: DbOrTx, institutionId: string) {
   return rows.map((r) => ({ ...r, since: r.since.toISOString() }))
 }
 
+/**
+ * The link's token is derived from the invitation id under EMAIL_LINK_SECRET (linkToken of
+ * @dj/queue): the event carries the id, the table the token's hash, the mail alone the token.
+ */
 export async function invite(
   tx: DbOrTx,
+  linkSecret: string,
   p: Principal,
   inst: Institution,
   input: { email: string; role: 'owner' | 'member'; locale?: 'de' | 'en' | 'zh' | 'de-simple' },
 ) {
-  const token = newOpaqueToken()
+  const id = randomUUID()
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000)
   const email = input.email.trim()
-  const [row] = await tx
-    .insert(invitations)
-    .values({
-      institutionId: inst.id,
-      email,
-      role: input.role,
-      tokenHash: hashToken(token),
-      invitedBy: p.userId,
-      expiresAt,
-    })
-    .returning({ id: invitations.id })
+  await tx.insert(invitations).values({
+    id,
+    institutionId: inst.id,
+    email,
+    role: input.role,
+    tokenHash: hashToken(linkToken(linkSecret, 'invitation', id)),
+    invitedBy: p.userId,
+    expiresAt,
+  })
   await writeOutbox(tx, {
     type: 'membership.invited',
     audience: { emails: [{ email, ...(input.locale ? { locale: input.locale } : {}) }] },
-    invitationId: row!.id,
+    invitationId: id,
     institution: { id: inst.id, name: inst.name, side: inst.side },
     invitedByName: p.displayName,
-    token,
     expiresAt: expiresAt.toISOString(),
   })
-  return { id: row!.id, email, role: input.role, expiresAt: expiresAt.toISOString() }
+  return { id, email, role: input.role, expiresAt: expiresAt.toISOString() }
 }
 
 /**
  * Accepts an invitation for the signed-in coordinator. The link is bound to the invited address:
  * someone who got hold of a forwarded link cannot join with another account.
  */
-export async function acceptInvitation(tx: DbOrTx, p: Principal, token: string) {
+export async function acceptInvitation(tx: DbOrTx, linkSecret: string, p: Principal, token: string) {
   const [inv] = await tx
     .select()
     .from(invitations)
     .where(eq(invitations.tokenHash, hashToken(token)))
     .for('update')
-  if (!inv || inv.acceptedAt) throw new Errors.InvalidToken()
+  // Only the token derived for the row opens it (tokens of older invitations sat in the outbox).
+  if (!inv || inv.acceptedAt || !isLinkToken(linkSecret, 'invitation', inv.id, token))
+    throw new Errors.InvalidToken()
   if (inv.expiresAt.getTime() <= Date.now())
     throw new Errors.Conflict('this invitation has expired; ask for a new one')
   const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, p.userId))

@@ -1,7 +1,11 @@
 import {
   auditLog,
   type DbOrTx,
+  ERASED_LABEL,
+  ERASED_NAME,
   emailTokens,
+  erasedEmail,
+  forgetAddressAndName,
   institutions,
   interests,
   invitations,
@@ -17,7 +21,7 @@ import { institutionFor } from './institutions.js'
 import { interestOut } from './interests.js'
 import { ownerCount } from './members.js'
 
-export const DELETED_LABEL = '[deleted user]'
+export const DELETED_LABEL = ERASED_LABEL
 
 /** Everything stored about the user and the institutions they belong to (GDPR Art. 15/20). */
 export async function exportUserData(db: DbOrTx, userId: string) {
@@ -69,16 +73,24 @@ export async function exportUserData(db: DbOrTx, userId: string) {
 }
 
 /**
- * Erases an account. Refused (409) while the user is the last owner of an institution: the
+ * Erases an account, by its holder (DELETE /v1/me) or by an admin (DELETE /v1/admin/users/:id).
+ * Refused (409) while the user is the last owner of an institution: the
  * institution would be left without anyone able to manage it, so ownership must be handed over
- * first. A contact person entry that is the user themself (same email) is removed from their
- * institutions; contact persons the user entered for someone else stay with the institution,
+ * first. A contact person entry that is the user themself (same email) is removed;
+ * contact persons the user entered for someone else stay with the institution,
  * whose remaining owners are responsible for them. The audit trail stays, with the actor replaced
- * by a placeholder.
+ * by a placeholder and the address and name taken out of its details. What is found only by the
+ * address or the name goes now (the address is replaced below); what is found by the account's id
+ * goes with the retention sweep RETENTION_DAYS later (eraseAccountRemains of @dj/db).
  */
-export async function deleteAccount(tx: DbOrTx, userId: string, requestId: string): Promise<void> {
+export async function deleteAccount(
+  tx: DbOrTx,
+  userId: string,
+  requestId: string,
+  by?: { userId: string; displayName: string },
+): Promise<void> {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update')
-  if (!user) throw new Errors.NotFound('user')
+  if (!user || user.status === 'deleted') throw new Errors.NotFound('user')
   const owned = await tx
     .select({ id: institutions.id, name: institutions.name })
     .from(memberships)
@@ -111,11 +123,12 @@ export async function deleteAccount(tx: DbOrTx, userId: string, requestId: strin
     .delete(invitations)
     .where(and(sql`lower(${invitations.email}) = lower(${user.email})`, isNull(invitations.acceptedAt)))
   await revokeAllSessions(tx, userId, 'account_deleted')
+  await forgetAddressAndName(tx, { id: userId, email: user.email, displayName: user.displayName })
   await tx
     .update(users)
     .set({
-      email: `deleted-${userId}@deleted.invalid`,
-      displayName: 'deleted user',
+      email: erasedEmail(userId),
+      displayName: ERASED_NAME,
       passwordHash: null,
       status: 'deleted',
       emailVerifiedAt: null,
@@ -128,8 +141,8 @@ export async function deleteAccount(tx: DbOrTx, userId: string, requestId: strin
     .set({ actorId: null, actorLabel: DELETED_LABEL })
     .where(eq(auditLog.actorId, userId))
   await writeAudit(tx, {
-    actorId: null,
-    actorLabel: DELETED_LABEL,
+    actorId: by?.userId ?? null,
+    actorLabel: by?.displayName ?? DELETED_LABEL,
     action: 'user.deleted',
     entityType: 'user',
     entityId: userId,

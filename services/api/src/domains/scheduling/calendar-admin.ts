@@ -18,6 +18,13 @@ import { withSchedulingErrors } from './errors.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/**
+ * Entries one calendar file may hold. Real files (a side's holidays for some years, a school's
+ * breaks) have tens to hundreds; the cap keeps one upload from filling the calendar tables.
+ */
+export const MAX_IMPORT_ENTRIES = 5_000
+const INSERT_BATCH = 500
+
 /** Officers and admins editing an institution's calendar are audited; its own members are not. */
 const isStaff = (p: Principal) => p.role === 'officer' || p.role === 'admin'
 
@@ -261,6 +268,13 @@ export async function importCalendar(db: Db, p: Principal, input: ImportInput, r
     },
     (f) => (f.startsWith('content') ? f : `content.${f}`),
   )
+  if (entries.length > MAX_IMPORT_ENTRIES)
+    throw new FieldsError([
+      {
+        field: 'content',
+        message: `has ${entries.length} entries; a file may hold at most ${MAX_IMPORT_ENTRIES} (split it into several)`,
+      },
+    ])
   const bad = entries.findIndex((e) => !(ENTRY_KINDS as readonly string[]).includes(e.kind))
   if (bad >= 0) throw new FieldsError([{ field: `content (entry ${bad + 1})`, message: 'unknown kind' }])
   if (institutionId) {
@@ -308,9 +322,11 @@ export async function importCalendar(db: Db, p: Principal, input: ImportInput, r
         createdBy: p.userId,
       })
       .returning()
-    if (entries.length > 0) {
+    // In batches: one statement for thousands of rows overflows the stack building it (and
+    // PostgreSQL takes at most 65,535 parameters a statement).
+    for (let i = 0; i < entries.length; i += INSERT_BATCH) {
       await tx.insert(calendarEntries).values(
-        entries.map((e) => ({
+        entries.slice(i, i + INSERT_BATCH).map((e) => ({
           calendarId,
           importId: imp!.id,
           institutionId,

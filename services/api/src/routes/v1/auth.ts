@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import { consumeEmailToken, createEmailToken } from '../../domains/accounts/email-tokens.js'
 import { loadMe } from '../../domains/accounts/me.js'
+import { RESET_ANSWER_FLOOR_MS, requestPasswordReset } from '../../domains/accounts/password-reset.js'
 import {
   burnPasswordCheck,
   hashPassword,
@@ -21,8 +22,8 @@ import {
 import { isKnownTimeZone } from '../../domains/accounts/time-zone.js'
 import { writeAudit } from '../../domains/audit.js'
 import { Errors, FieldsError } from '../../http/errors.js'
-import { enforceLimits } from '../../http/rate-limit.js'
 import { Email, Locale, Me, Password, problems, TimeZone, TokenPair } from '../../http/schemas.js'
+import { noSoonerThan } from '../../http/time-floor.js'
 import { principalOf } from '../../plugins/auth.js'
 
 const Accepted = Type.Object({ status: Type.Literal('accepted') })
@@ -35,31 +36,25 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
   }
-  const window = config.RATE_LIMIT_WINDOW_SECONDS
-  const limit = (request: FastifyRequest, scope: string, account?: string) =>
-    enforceLimits(
-      app.producers.connection,
-      config.QUEUE_PREFIX,
-      [
-        {
-          scope: `${scope}:ip`,
-          subject: request.ip,
-          max: config.RATE_LIMIT_LOGIN_PER_IP,
-          windowSeconds: window,
-        },
-        ...(account
-          ? [
-              {
-                scope: `${scope}:account`,
-                subject: account,
-                max: config.RATE_LIMIT_LOGIN_PER_ACCOUNT,
-                windowSeconds: window,
-              },
-            ]
-          : []),
-      ],
-      request.log,
-    )
+  // Rate limits (README, Security): attempts per client address on every credential route;
+  // failed logins per (account, client) and a much higher ceiling per account, so an attacker
+  // elsewhere cannot lock the owner out; requests that send mail, per address.
+  const { limits } = app
+  const perClient = limits.perClient(config.RATE_LIMIT_LOGIN_PER_IP)
+  const perToken = limits.perClient(config.RATE_LIMIT_TOKEN_PER_IP)
+  const perUser = limits.perUser(config.RATE_LIMIT_PER_USER)
+  const emailOf = (request: FastifyRequest) => (request.body as { email: string }).email.trim()
+  const perAddress = config.RATE_LIMIT_LOGIN_PER_ACCOUNT
+  const registerRequests = limits.attempts('register:address', perAddress, emailOf)
+  const resetRequests = limits.attempts('reset:address', perAddress, emailOf)
+  const loginFailures = [
+    limits.failures('login:account-client', perAddress, (r) => `${emailOf(r)}|${r.clientIp}`),
+    limits.failures('login:account', config.RATE_LIMIT_ACCOUNT_CEILING, emailOf),
+  ]
+  const loginRefused = async (request: FastifyRequest) => {
+    await Promise.all(loginFailures.map((f) => f.fail(request)))
+    return new Errors.InvalidCredentials()
+  }
   const pair = (p: { accessToken: string; refreshToken: string; expiresIn: number }) => ({
     ...p,
     tokenType: 'Bearer' as const,
@@ -68,9 +63,11 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/register',
     {
+      config: { rateLimit: perClient },
       schema: {
         tags: ['auth'],
-        summary: 'Create a coordinator account; a verification link is emailed',
+        summary:
+          'Create a coordinator account; a verification link is emailed. Answers 202 whether or not the address is taken (its owner is told by email)',
         body: Type.Object(
           {
             email: Email,
@@ -81,12 +78,12 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Me, ...problems(400, 409, 429, 503) },
+        response: { 202: Accepted, ...problems(400, 429, 503) },
       },
     },
     async (request, reply) => {
       const { email, password, name, locale, timeZone } = request.body
-      await limit(request, 'register', email)
+      await registerRequests(request)
       const fieldErrors = []
       const weak = passwordProblems(password, email)
       if (weak) fieldErrors.push({ field: 'password', message: weak })
@@ -94,15 +91,24 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         fieldErrors.push({ field: 'timeZone', message: 'is not a known IANA time zone' })
       if (fieldErrors.length > 0) throw new FieldsError(fieldErrors)
       const passwordHash = await hashPassword(password, policy)
-      const me = await app.db.transaction(async (tx) => {
+      await app.db.transaction(async (tx) => {
         const [created] = await tx
           .insert(users)
           .values({ email: email.trim(), passwordHash, displayName: name.trim(), locale, timeZone })
           .onConflictDoNothing()
           .returning({ id: users.id })
-        if (!created) throw new Errors.EmailTaken()
-        const { token, expiresAt } = await createEmailToken(
+        if (!created) {
+          // The same answer as for a new address (no enumeration); the owner hears of it by email.
+          const [owner] = await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+          if (owner) await writeOutbox(tx, { type: 'auth.registration_attempted', userId: owner.id })
+          return
+        }
+        const { tokenId, expiresAt } = await createEmailToken(
           tx,
+          config.EMAIL_LINK_SECRET,
           created.id,
           'verify_email',
           config.EMAIL_TOKEN_TTL_HOURS,
@@ -110,12 +116,11 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await writeOutbox(tx, {
           type: 'auth.email_verification_requested',
           userId: created.id,
-          token,
+          tokenId,
           expiresAt: expiresAt.toISOString(),
         })
-        return loadMe(tx, created.id)
       })
-      return reply.status(201).send(me)
+      return reply.status(202).send({ status: 'accepted' as const })
     },
   )
 
@@ -128,12 +133,18 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { token: Type.String({ minLength: 10, maxLength: 200 }) },
           { additionalProperties: false },
         ),
-        response: { 200: Me, ...problems(400, 401) },
+        response: { 200: Me, ...problems(400, 401, 429, 503) },
       },
+      config: { rateLimit: perToken },
     },
     async (request) =>
       app.db.transaction(async (tx) => {
-        const userId = await consumeEmailToken(tx, 'verify_email', request.body.token)
+        const userId = await consumeEmailToken(
+          tx,
+          config.EMAIL_LINK_SECRET,
+          'verify_email',
+          request.body.token,
+        )
         if (!userId) throw new Errors.InvalidToken()
         await tx
           .update(users)
@@ -146,15 +157,16 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/resend-verification',
     {
-      config: { roles: 'any' },
-      schema: { tags: ['auth'], response: { 202: Accepted, ...problems(401, 409, 503) } },
+      config: { roles: 'any', rateLimit: perUser },
+      schema: { tags: ['auth'], response: { 202: Accepted, ...problems(401, 409, 429, 503) } },
     },
     async (request, reply) => {
       const p = principalOf(request)
       if (p.emailVerified) throw new Errors.Conflict('email already verified')
       await app.db.transaction(async (tx) => {
-        const { token, expiresAt } = await createEmailToken(
+        const { tokenId, expiresAt } = await createEmailToken(
           tx,
+          config.EMAIL_LINK_SECRET,
           p.userId,
           'verify_email',
           config.EMAIL_TOKEN_TTL_HOURS,
@@ -162,7 +174,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await writeOutbox(tx, {
           type: 'auth.email_verification_requested',
           userId: p.userId,
-          token,
+          tokenId,
           expiresAt: expiresAt.toISOString(),
         })
       })
@@ -173,6 +185,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/login',
     {
+      config: { rateLimit: perClient },
       schema: {
         tags: ['auth'],
         body: Type.Object({ email: Email, password: Password }, { additionalProperties: false }),
@@ -181,17 +194,17 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { email, password } = request.body
-      await limit(request, 'login', email)
+      await Promise.all(loginFailures.map((f) => f.check(request)))
       const [user] = await app.db
         .select()
         .from(users)
         .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
       if (!user) {
         await burnPasswordCheck(password, policy)
-        throw new Errors.InvalidCredentials()
+        throw await loginRefused(request)
       }
-      if (!(await verifyPassword(user.passwordHash, password))) throw new Errors.InvalidCredentials()
-      if (user.status !== 'active') throw new Errors.InvalidCredentials()
+      if (!(await verifyPassword(user.passwordHash, password))) throw await loginRefused(request)
+      if (user.status !== 'active') throw await loginRefused(request)
       return pair(await app.db.transaction((tx) => startSession(tx, sessionDeps, user)))
     },
   )
@@ -205,8 +218,9 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { refreshToken: Type.String({ minLength: 10, maxLength: 200 }) },
           { additionalProperties: false },
         ),
-        response: { 200: TokenPair, ...problems(400, 401, 403) },
+        response: { 200: TokenPair, ...problems(400, 401, 403, 429, 503) },
       },
+      config: { rateLimit: perToken },
     },
     async (request) => {
       const outcome = await app.db.transaction((tx) =>
@@ -238,14 +252,14 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/change-password',
     {
-      config: { roles: 'any' },
+      config: { roles: 'any', rateLimit: perUser },
       schema: {
         tags: ['auth'],
         body: Type.Object(
           { currentPassword: Password, newPassword: Password },
           { additionalProperties: false },
         ),
-        response: { 200: TokenPair, ...problems(400, 401) },
+        response: { 200: TokenPair, ...problems(400, 401, 429, 503) },
       },
     },
     async (request) => {
@@ -279,6 +293,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/password-reset/request',
     {
+      config: { rateLimit: perClient },
       schema: {
         tags: ['auth'],
         summary: 'Email a reset link; answers 202 whether or not the account exists',
@@ -287,21 +302,12 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await limit(request, 'reset', request.body.email)
-      await app.db.transaction(async (tx) => {
-        const [user] = await tx
-          .select()
-          .from(users)
-          .where(eq(sql`lower(${users.email})`, request.body.email.toLowerCase()))
-        if (user?.status !== 'active') return
-        const { token, expiresAt } = await createEmailToken(tx, user.id, 'reset_password', 2)
-        await writeOutbox(tx, {
-          type: 'auth.password_reset_requested',
-          userId: user.id,
-          token,
-          expiresAt: expiresAt.toISOString(),
-        })
-      })
+      await resetRequests(request)
+      // The same work whether or not the address has an account, and never a faster answer
+      // for either (no enumeration by timing; README, Security).
+      await noSoonerThan(RESET_ANSWER_FLOOR_MS, () =>
+        requestPasswordReset(app.db, config.EMAIL_LINK_SECRET, request.body.email),
+      )
       return reply.status(202).send({ status: 'accepted' as const })
     },
   )
@@ -309,13 +315,14 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/password-reset/confirm',
     {
+      config: { rateLimit: perToken },
       schema: {
         tags: ['auth'],
         body: Type.Object(
           { token: Type.String({ minLength: 10, maxLength: 200 }), newPassword: Password },
           { additionalProperties: false },
         ),
-        response: { 204: Type.Null(), ...problems(400, 401) },
+        response: { 204: Type.Null(), ...problems(400, 401, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -325,7 +332,12 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return hashPassword(request.body.newPassword, policy)
       }
       await app.db.transaction(async (tx) => {
-        const userId = await consumeEmailToken(tx, 'reset_password', request.body.token)
+        const userId = await consumeEmailToken(
+          tx,
+          config.EMAIL_LINK_SECRET,
+          'reset_password',
+          request.body.token,
+        )
         if (!userId) throw new Errors.InvalidToken()
         const [user] = await tx.select().from(users).where(eq(users.id, userId))
         const passwordHash = await passwordHashFor(user!.email)

@@ -16,6 +16,8 @@ const Member = Type.Object({
 })
 
 const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // Invitations send mail and carry tokens: limited per user (README, Security).
+  const perUser = app.limits.perUser(app.config.RATE_LIMIT_PER_USER)
   app.get(
     '/institutions/:id/members',
     {
@@ -62,7 +64,7 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/institutions/:id/invitations',
     {
-      config: { roles: ['coordinator', 'admin'], verifiedEmail: true },
+      config: { roles: ['coordinator', 'admin'], verifiedEmail: true, rateLimit: perUser },
       schema: {
         tags: ['institutions'],
         summary: 'Invite a colleague by email (owners); the link expires after 7 days',
@@ -77,7 +79,7 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
         response: {
           201: Type.Object({ id: Uuid, email: Type.String(), role: MembershipRole, expiresAt: DateTime }),
-          ...problems(400, 401, 403, 404),
+          ...problems(400, 401, 403, 404, 429),
         },
       },
     },
@@ -85,7 +87,10 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const p = principalOf(request)
       const created = await app.db.transaction(async (tx) => {
         const view = await requireOwner(tx, p, request.params.id)
-        return invite(tx, p, view.inst, { ...request.body, role: request.body.role ?? 'member' })
+        return invite(tx, app.config.EMAIL_LINK_SECRET, p, view.inst, {
+          ...request.body,
+          role: request.body.role ?? 'member',
+        })
       })
       return reply.status(201).send(created)
     },
@@ -94,7 +99,7 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/invitations/accept',
     {
-      config: { roles: ['coordinator'], verifiedEmail: true },
+      config: { roles: ['coordinator'], verifiedEmail: true, rateLimit: perUser },
       schema: {
         tags: ['institutions'],
         summary: 'Accept an invitation sent to my email address',
@@ -104,13 +109,15 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
         response: {
           200: Type.Object({ institutionId: Uuid, role: MembershipRole }),
-          ...problems(400, 401, 403, 409),
+          ...problems(400, 401, 403, 409, 429),
         },
       },
     },
     async (request) => {
       const p = principalOf(request)
-      return app.db.transaction((tx) => acceptInvitation(tx, p, request.body.token))
+      return app.db.transaction((tx) =>
+        acceptInvitation(tx, app.config.EMAIL_LINK_SECRET, p, request.body.token),
+      )
     },
   )
 }
