@@ -3,37 +3,13 @@
 // demo data once, then starts every service of the platform and says where to look.
 // It is for local work and demos; production runs each service on its own (infra/).
 import { execFileSync, spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { platformEnv } from './platform-env.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const env = { ...process.env }
-env.NODE_ENV ??= 'development'
-env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/dj'
-env.REDIS_URL ??= 'redis://127.0.0.1:6379'
-env.SMTP_URL ??= 'smtp://127.0.0.1:1025'
-env.MAIL_FROM ??= 'Düren–Jinhua Austausch <no-reply@dj.localhost>'
-env.PUBLIC_WEB_URL ??= 'http://localhost:8080'
-env.API_URL ??= `http://127.0.0.1:${env.PORT ?? 3000}`
-
-// Dev-only secrets kept under .demo/ so sign-ins survive restarts; never used in production.
-function devSecret(name) {
-  if (env[name]) return
-  const file = join(root, '.demo', name.toLowerCase().replace(/_/g, '-'))
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 })
-  }
-  env[name] = readFileSync(file, 'utf8').trim()
-  console.log(`! development: using the throw-away ${name} in .demo/ (set ${name} for real use)`)
-}
-devSecret('JWT_SECRET')
-devSecret('SESSION_SECRET')
-// Locally every web sign-in reaches the API from 127.0.0.1 through the web server, which forwards
-// the browser's address; trust that one hop so the per-IP login limit applies per person.
-env.TRUST_PROXY_HOPS ??= '1'
+const env = platformEnv(process.env, join(root, '.demo'))
 
 function run(cmd, args, opts = {}) {
   execFileSync(cmd, args, { stdio: 'inherit', cwd: root, env, ...opts })

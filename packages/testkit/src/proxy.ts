@@ -6,6 +6,10 @@ export interface TcpProxy {
   down(): Promise<void>
   /** Accepts connections again on the same port. */
   up(): Promise<void>
+  /** Delays every answer of the service by `ms` from now on (0: no delay): a slow dependency. */
+  slow(ms: number): void
+  /** Answers held back by `slow` right now (a request is waiting on the service). */
+  readonly delayed: number
   close(): Promise<void>
 }
 
@@ -17,6 +21,8 @@ export async function createTcpProxy(targetPort: number, targetHost = '127.0.0.1
   const sockets = new Set<net.Socket>()
   let server: net.Server
   let port = 0
+  let delayMs = 0
+  let delayed = 0
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       server = net.createServer((client) => {
@@ -31,7 +37,23 @@ export async function createTcpProxy(targetPort: number, targetHost = '127.0.0.1
         }
         client.on('error', drop).on('close', drop)
         upstream.on('error', drop).on('close', drop)
-        client.pipe(upstream).pipe(client)
+        client.pipe(upstream)
+        // Answers keep their order: each waits for the one before it.
+        let last = Promise.resolve()
+        upstream.on('data', (chunk: Buffer) => {
+          if (delayMs === 0 && delayed === 0) {
+            client.write(chunk)
+            return
+          }
+          const wait = delayMs
+          delayed += 1
+          last = last
+            .then(() => new Promise<void>((r) => setTimeout(r, wait)))
+            .then(() => {
+              delayed -= 1
+              if (!client.destroyed) client.write(chunk)
+            })
+        })
       })
       server.once('error', reject)
       server.listen(port, '127.0.0.1', () => {
@@ -53,5 +75,11 @@ export async function createTcpProxy(targetPort: number, targetHost = '127.0.0.1
     down: stop,
     up: listen,
     close: stop,
+    slow(ms: number) {
+      delayMs = ms
+    },
+    get delayed() {
+      return delayed
+    },
   }
 }

@@ -34,7 +34,17 @@ export class ApiClient {
    * present the same refresh token twice, or the API treats it as theft and ends every session. */
   readonly #refreshing = new Map<string, Promise<ApiResult<TokenPair>>>()
 
-  constructor(readonly baseUrl: string) {}
+  /** `proxySecret` (PROXY_SECRET) tells the API that the forwarded browser address is ours. */
+  constructor(
+    readonly baseUrl: string,
+    readonly proxySecret?: string,
+  ) {}
+
+  #forwardFor(headers: Record<string, string>, clientIp: string | undefined) {
+    if (!clientIp) return
+    headers['x-forwarded-for'] = clientIp
+    if (this.proxySecret) headers['x-dj-proxy-secret'] = this.proxySecret
+  }
 
   async call<T>(method: string, path: string, options: CallOptions = {}): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json' }
@@ -42,7 +52,7 @@ export class ApiClient {
     else if (options.body !== undefined) headers['content-type'] = 'application/json'
     if (options.token) headers['authorization'] = `Bearer ${options.token}`
     if (options.requestId) headers['x-request-id'] = options.requestId
-    if (options.clientIp) headers['x-forwarded-for'] = options.clientIp
+    this.#forwardFor(headers, options.clientIp)
     let res: Response
     try {
       res = await fetch(new URL(path, this.baseUrl), {
@@ -85,7 +95,7 @@ export class ApiClient {
     const headers: Record<string, string> = {}
     if (options.token) headers['authorization'] = `Bearer ${options.token}`
     if (options.requestId) headers['x-request-id'] = options.requestId
-    if (options.clientIp) headers['x-forwarded-for'] = options.clientIp
+    this.#forwardFor(headers, options.clientIp)
     try {
       const res = await fetch(new URL(path, this.baseUrl), { headers, signal: AbortSignal.timeout(30_000) })
       return {

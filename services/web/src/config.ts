@@ -14,6 +14,8 @@ export const WebEnv = Type.Object({
   PUBLIC_WEB_URL: Type.String({ default: 'http://localhost:8080' }),
   /** Trust X-Forwarded-* from this many proxy hops (0: use the socket address). */
   TRUST_PROXY_HOPS: Type.Integer({ minimum: 0, maximum: 5, default: 0 }),
+  /** Shared with the API: vouches for the browser address the web server forwards (rate limits). */
+  PROXY_SECRET: Type.Optional(Type.String({ minLength: 32 })),
 })
 export type WebConfig = Static<typeof WebEnv>
 

@@ -1,60 +1,51 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+import { hkdfSync } from 'node:crypto'
+import csrfProtection from '@fastify/csrf-protection'
+import secureSession from '@fastify/secure-session'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+
+export const SESSION_COOKIE = 'dj_session'
+/** How long a signed-in browser stays signed in (the refresh token's lifetime). */
+export const REMEMBER_SECONDS = 30 * 24 * 3600
 
 /** What the browser carries, sealed: it can neither read nor change it. */
 export interface SessionData {
-  /** CSRF token echoed by every form (synchronizer token kept in the sealed cookie). */
-  csrf: string
   accessToken?: string
   refreshToken?: string
   /** Epoch ms when the access token runs out. */
   accessExpiresAt?: number
 }
 
-const VERSION = 'v1'
-
-export class SessionSealer {
-  readonly #key: Buffer
-  constructor(secret: string) {
-    this.#key = Buffer.from(hkdfSync('sha256', secret, 'dj-web', 'session-cookie-v1', 32))
-  }
-
-  seal(data: SessionData): string {
-    const iv = randomBytes(12)
-    const cipher = createCipheriv('aes-256-gcm', this.#key, iv)
-    const body = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()])
-    return [
-      VERSION,
-      iv.toString('base64url'),
-      body.toString('base64url'),
-      cipher.getAuthTag().toString('base64url'),
-    ].join('.')
-  }
-
-  /** Undefined when missing, tampered with, or sealed with another key. */
-  open(sealed: string | undefined): SessionData | undefined {
-    if (!sealed) return undefined
-    const [version, iv, body, tag] = sealed.split('.')
-    if (version !== VERSION || !iv || !body || !tag) return undefined
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'))
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'))
-      const text = Buffer.concat([
-        decipher.update(Buffer.from(body, 'base64url')),
-        decipher.final(),
-      ]).toString('utf8')
-      const data = JSON.parse(text) as SessionData
-      return typeof data.csrf === 'string' ? data : undefined
-    } catch {
-      return undefined
-    }
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    accessToken: string
+    refreshToken: string
+    accessExpiresAt: number
+    /** The CSRF secret of @fastify/csrf-protection. */
+    _csrf: string
   }
 }
 
-export const newCsrfToken = () => randomBytes(24).toString('base64url')
+/** Where a form's CSRF token travels: the `_csrf` field (multipart: read first, see http/upload.ts). */
+export const csrfTokenOf = (request: FastifyRequest): string | undefined => {
+  const field = (request.body as { _csrf?: unknown } | undefined)?._csrf
+  return typeof field === 'string' ? field : undefined
+}
 
-export function sameToken(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return false
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
+/**
+ * The session cookie sealed by @fastify/secure-session (libsodium secretbox: encrypted and
+ * authenticated) and CSRF tokens by @fastify/csrf-protection, whose secret lives inside that
+ * sealed session. SESSION_SECRET is already high-entropy key material (≥ 32 chars), so the key is
+ * derived with HKDF rather than the plugin's password hash (256 MiB and ~1 s per start).
+ * Cookies of the earlier hand-rolled format do not open: those browsers are simply signed out.
+ */
+export async function registerSession(app: FastifyInstance, secret: string, secureCookie: boolean) {
+  await app.register(secureSession, {
+    key: Buffer.from(hkdfSync('sha256', secret, 'dj-web', 'secure-session-v2', 32)),
+    cookieName: SESSION_COOKIE,
+    // The sealed timestamp is renewed whenever the session changes (at the latest at each token
+    // refresh); an untouched session older than this does not open any more.
+    expiry: REMEMBER_SECONDS,
+    cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie },
+  })
+  await app.register(csrfProtection, { sessionPlugin: '@fastify/secure-session', getToken: csrfTokenOf })
 }

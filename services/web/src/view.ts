@@ -3,12 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ApiClient, ApiResult } from './api-client.js'
 import type { WebConfig } from './config.js'
 import { isLocale, type Locale, type MessageKey, negotiate, type Params, translate } from './i18n/index.js'
-import { newCsrfToken, type SessionData, type SessionSealer } from './session.js'
+import { REMEMBER_SECONDS, SESSION_COOKIE, type SessionData } from './session.js'
 
-export const SESSION_COOKIE = 'dj_session'
+export { SESSION_COOKIE }
 export const LANG_COOKIE = 'dj_lang'
 const REFRESH_MARGIN_MS = 30_000
-const REMEMBER_SECONDS = 30 * 24 * 3600
 
 export type Role = 'coordinator' | 'officer' | 'admin'
 export interface Me {
@@ -53,28 +52,42 @@ declare module 'fastify' {
 
 export interface ViewDeps {
   config: WebConfig
-  sealer: SessionSealer
   api: ApiClient
 }
 
 export async function buildView(request: FastifyRequest, reply: FastifyReply, deps: ViewDeps): Promise<View> {
-  const { sealer, api, config } = deps
+  const { api, config } = deps
   const requestId = request.id
   const secure = config.PUBLIC_WEB_URL.startsWith('https:') || request.protocol === 'https'
-  let session: SessionData = sealer.open(request.cookies[SESSION_COOKIE]) ?? { csrf: newCsrfToken() }
-  let dirty =
-    request.cookies[SESSION_COOKIE] === undefined ||
-    sealer.open(request.cookies[SESSION_COOKIE]) === undefined
-
+  // The sealed session (@fastify/secure-session, opened in onRequest); written back on send
+  // whenever it changed.
+  const store = request.session
+  let session: SessionData = {
+    accessToken: store.get('accessToken'),
+    refreshToken: store.get('refreshToken'),
+    accessExpiresAt: store.get('accessExpiresAt'),
+  }
+  let dirty = false
+  const cookieOptions = () => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure,
+    ...(session.refreshToken ? { maxAge: REMEMBER_SECONDS } : {}),
+  })
+  store.options(cookieOptions())
   const save = () => {
-    const signedIn = Boolean(session.refreshToken)
-    void reply.setCookie(SESSION_COOKIE, sealer.seal(session), {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure,
-      ...(signedIn ? { maxAge: REMEMBER_SECONDS } : {}),
-    })
+    store.options(cookieOptions())
+    store.set('accessToken', session.accessToken)
+    store.set('refreshToken', session.refreshToken)
+    store.set('accessExpiresAt', session.accessExpiresAt)
+  }
+  /** A new session from scratch (sign-in, sign-out): nothing of the old one, a new CSRF secret. */
+  const restart = (next: SessionData) => {
+    store.regenerate()
+    session = next
+    save()
+    return reply.generateCsrf()
   }
   const callOpts = { requestId, clientIp: request.ip }
 
@@ -89,7 +102,7 @@ export async function buildView(request: FastifyRequest, reply: FastifyReply, de
         accessExpiresAt: Date.now() + res.data.expiresIn * 1000,
       }
     } else if (res.status === 401 || res.status === 403 || res.status === 400) {
-      session = { csrf: session.csrf }
+      session = {}
     } else {
       return false
     }
@@ -126,7 +139,7 @@ export async function buildView(request: FastifyRequest, reply: FastifyReply, de
     const res = await call<Me>('GET', '/v1/me')
     if (res.ok) me = res.data
     else if (res.status === 401 || res.status === 403) {
-      session = { csrf: session.csrf }
+      session = {}
       dirty = true
     }
   }
@@ -141,7 +154,7 @@ export async function buildView(request: FastifyRequest, reply: FastifyReply, de
     locale,
     timeZone,
     me,
-    csrf: session.csrf,
+    csrf: reply.generateCsrf(),
     here: request.url,
     requestId,
     t: (key, params) => translate(view.locale, key, params),
@@ -154,20 +167,15 @@ export async function buildView(request: FastifyRequest, reply: FastifyReply, de
       return api.download(path, { ...callOpts, token: session.accessToken })
     },
     signIn(tokens) {
-      session = {
-        csrf: newCsrfToken(),
+      view.csrf = restart({
         accessToken: tokens.accessToken,
         refreshToken: tokens.refreshToken,
         accessExpiresAt: Date.now() + tokens.expiresIn * 1000,
-      }
-      view.csrf = session.csrf
-      save()
+      })
     },
     signOut() {
-      session = { csrf: newCsrfToken() }
-      view.csrf = session.csrf
+      view.csrf = restart({})
       view.me = null
-      save()
     },
     setLocale(next) {
       view.locale = next

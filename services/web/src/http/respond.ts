@@ -13,9 +13,30 @@ export function seeOther(reply: FastifyReply, location: string) {
   return reply.redirect(location, 303)
 }
 
-/** Only same-site paths, so ?next= cannot send people elsewhere. */
+/** Stands for the web's own origin: only whether a path stays on an origin matters. */
+const OWN_ORIGIN = 'https://web.invalid'
+
+/**
+ * Only paths on our own site, so ?next= cannot send people elsewhere. Browsers drop tabs and
+ * newlines inside URLs and read backslashes as slashes (`/\t/evil.example/` is `//evil.example/`),
+ * so control characters and backslashes are refused outright; the rest is resolved with the URL
+ * parser against our origin, must stay on it, and is answered in its normalised, percent-encoded
+ * form (which also cannot break the Location header).
+ */
 export function safeNext(value: unknown, fallback = '/'): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : fallback
+  if (typeof value !== 'string' || !value.startsWith('/') || value.length > 2000) return fallback
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is refused here
+  if (/[\u0000-\u001f\u007f-\u009f\\]/.test(value)) return fallback
+  let url: URL
+  try {
+    url = new URL(value, OWN_ORIGIN)
+  } catch {
+    return fallback
+  }
+  const local = `${url.pathname}${url.search}${url.hash}`
+  // `/..//evil.example` normalises to `//evil.example`, which a browser reads as another host.
+  if (url.origin !== OWN_ORIGIN || !local.startsWith('/') || local.startsWith('//')) return fallback
+  return local
 }
 
 export function messagePage(
