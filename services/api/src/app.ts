@@ -8,8 +8,10 @@ import { Errors } from './http/errors.js'
 import { problemHandler } from './http/problem.js'
 import { authPlugin } from './plugins/auth.js'
 import { bullBoardPlugin } from './plugins/bull-board.js'
+import { drainPlugin } from './plugins/drain.js'
 import { infrastructurePlugin } from './plugins/infrastructure.js'
 import { openapiPlugin } from './plugins/openapi.js'
+import { rateLimitPlugin } from './plugins/rate-limit.js'
 import healthRoutes from './routes/health.js'
 import adminUserRoutes from './routes/v1/admin-users.js'
 import authRoutes from './routes/v1/auth.js'
@@ -19,6 +21,7 @@ import notificationRoutes from './routes/v1/notifications.js'
 import officerReportingRoutes from './routes/v1/officer/index.js'
 import registryRoutes from './routes/v1/registry/index.js'
 import schedulingRoutes from './routes/v1/scheduling/index.js'
+import workRoutes from './routes/v1/work/index.js'
 
 export interface BuildOptions {
   config: ApiConfig
@@ -46,6 +49,7 @@ export async function buildApp(options: BuildOptions) {
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id)
   })
+  await app.register(drainPlugin)
   app.setErrorHandler(problemHandler)
   app.setNotFoundHandler((request) => {
     throw new Errors.NotFound(`route ${request.method} ${request.url}`)
@@ -58,6 +62,7 @@ export async function buildApp(options: BuildOptions) {
   })
   await app.register(openapiPlugin)
   await app.register(authPlugin)
+  await app.register(rateLimitPlugin)
   await app.register(healthRoutes)
   await app.register(bullBoardPlugin)
   await app.register(
@@ -70,6 +75,7 @@ export async function buildApp(options: BuildOptions) {
       await v1.register(matchingRoutes)
       await v1.register(schedulingRoutes)
       await v1.register(officerReportingRoutes)
+      await v1.register(workRoutes)
     },
     { prefix: '/v1' },
   )

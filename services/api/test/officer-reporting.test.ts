@@ -328,7 +328,7 @@ await t.test('audit: filtered to the side, newest first, cursor, filters', async
   if (own.items.length > 1) {
     t.ok(page1.nextCursor)
     const page2 = json<Page>(
-      await get(`/v1/officer/audit?limit=1&after=${page1.nextCursor}`, officerD.accessToken),
+      await get(`/v1/officer/audit?limit=1&cursor=${page1.nextCursor}`, officerD.accessToken),
     )
     t.equal(page2.items[0]?.id, own.items[1]?.id)
   }

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { institutions, interests } from '@dj/db'
 import t from 'tap'
 import {
   bearer,
   createStaff,
+  invitationToken,
   json,
   PASSWORD,
   registerCoordinator,
@@ -108,14 +110,12 @@ t.test('every registry route × every caller', async (t) => {
     headers: bearer(owner.accessToken),
     payload: { email: 'nobody@matrix.de' },
   })
-  const [tok] = await ctx.app.dbHandle.sql<{ token: string }[]>`
-    select payload->>'token' as token from outbox where payload->>'invitationId' = ${json<{ id: string }>(inv).id}`
   const base: Fixture = {
     inst,
     interest,
     ownerId: owner.id,
     importId: json<{ id: string }>(imp).id,
-    inviteToken: tok!.token,
+    inviteToken: invitationToken(ctx.app, json<{ id: string }>(inv).id),
   }
   const freshInterest = async () => ({ interest: await createInterest(ctx.app, owner.accessToken, inst) })
 
@@ -224,6 +224,8 @@ t.test('every registry route × every caller', async (t) => {
         contentType: 'text/csv',
       },
     ),
+    // Each office lists its own side's imports.
+    'GET /v1/officer/imports': row([403, 403, 403, 200, 200, 200, 401], () => '/v1/officer/imports'),
     'GET /v1/officer/imports/{id}': row(
       [403, 403, 403, 200, 403, 200, 401],
       (f) => `/v1/officer/imports/${f.importId}`,
@@ -233,6 +235,16 @@ t.test('every registry route × every caller', async (t) => {
     'DELETE /v1/me': row([409, 409, 409, 403, 403, 403, 401], () => '/v1/me', {
       body: { password: PASSWORD },
     }),
+    // Admins only; the target is a fresh coordinator who owns nothing, so the admin erases it.
+    'DELETE /v1/admin/users/{id}': row(
+      [403, 403, 403, 403, 403, 204, 401],
+      (f) => `/v1/admin/users/${f.ownerId}`,
+      {
+        setup: async () => ({
+          ownerId: (await registerCoordinator(ctx.app, `erase-${randomUUID()}@matrix.de`)).id,
+        }),
+      },
+    ),
   }
 
   const doc = json<{ paths: Record<string, Record<string, { tags?: string[] }>> }>(

@@ -138,6 +138,15 @@ export async function processRound(
       }
     }
     await deps.hooks?.afterProposalsWritten?.(tx)
+    if (round.requestedBy) {
+      await writeOutbox(tx, {
+        type: 'round.finished',
+        audience: { userIds: [round.requestedBy] },
+        roundId,
+        status: 'done',
+        proposals: inserted.length,
+      })
+    }
     const summary: RoundSummary = computed.summary
     await tx
       .update(matchRounds)
@@ -160,10 +169,23 @@ export async function processRound(
 
 /** Marks a round failed once its job has no attempts left, so the officer sees it. */
 export async function failRound(db: Db, roundId: string, message: string): Promise<void> {
-  await db
-    .update(matchRounds)
-    .set({ status: 'failed', error: message.slice(0, 2000), finishedAt: new Date(), updatedAt: new Date() })
-    .where(sql`${matchRounds.id} = ${roundId} and ${matchRounds.status} <> 'done'`)
+  await db.transaction(async (tx) => {
+    const [failed] = await tx
+      .update(matchRounds)
+      .set({ status: 'failed', error: message.slice(0, 2000), finishedAt: new Date(), updatedAt: new Date() })
+      .where(sql`${matchRounds.id} = ${roundId} and ${matchRounds.status} not in ('done', 'failed')`)
+      .returning({ requestedBy: matchRounds.requestedBy })
+    // Told once, in the same transaction: a round failed again is not announced again.
+    if (failed?.requestedBy) {
+      await writeOutbox(tx, {
+        type: 'round.finished',
+        audience: { userIds: [failed.requestedBy] },
+        roundId,
+        status: 'failed',
+        proposals: 0,
+      })
+    }
+  })
 }
 
 async function institutionRefs(tx: Tx, ids: string[]): Promise<Map<string, InstitutionRef>> {

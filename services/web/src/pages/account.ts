@@ -19,8 +19,9 @@ import { messagePage, noticeOf, requireRole, safeNext, seeOther, send } from '..
 import { formatDateTime, isLocale, LANG_TAG, LOCALES, type MessageKey } from '../i18n/index.js'
 import { page, roleLinks } from '../layout.js'
 import type { Me, View } from '../view.js'
+import { dashboardWork } from './dashboard-work.js'
 
-function home(v: View, notice: string | undefined, error?: MessageKey): Html {
+function home(v: View, notice: string | undefined, error?: MessageKey, work?: Html): Html {
   const me = v.me
   if (!me) {
     return page(v, {
@@ -48,6 +49,7 @@ ${
   <form method="post" action="/resend-verification">${csrfField(v)}<button type="submit" class="secondary">${v.t('dash.resend')}</button></form>
 </div>`
 }
+${work}
 <h2>${v.t('dash.next')}</h2>
 <ul class="card-list">${links.map(([href, key]) => html`<li><a href="${href}">${v.t(key)}</a></li>`)}</ul>`,
   })
@@ -161,7 +163,10 @@ export const accountPages: FastifyPluginAsync = async (app) => {
     return seeOther(reply, '/?notice=account-deleted')
   })
 
-  app.get('/', async (request, reply) => send(reply, home(request.view, noticeOf(request.query))))
+  app.get('/', async (request, reply) => {
+    const v = request.view
+    return send(reply, home(v, noticeOf(request.query), undefined, await dashboardWork(v)))
+  })
 
   app.post('/resend-verification', async (request, reply) => {
     const v = request.view

@@ -17,11 +17,28 @@ import { noticeOf, requireRole, seeOther, send } from '../http/respond.js'
 import { formatDateTime, type MessageKey } from '../i18n/index.js'
 import { page } from '../layout.js'
 import type { Me, View } from '../view.js'
+import {
+  apiParams,
+  filterField,
+  type ListState,
+  listForm,
+  listHref,
+  nextLink,
+  pager,
+  readList,
+} from './paging.js'
 
 interface UserPage {
   items: Me[]
   nextCursor: string | null
+  total: number
 }
+const PATH = '/admin/users'
+const readUsers = (query: unknown) =>
+  readList(query, {
+    sorts: ['email', 'name', 'created'],
+    filters: { role: ['coordinator', 'officer', 'admin'], status: ['active', 'disabled', 'deleted'] },
+  })
 
 const CREATE_FIELDS = ['name', 'email', 'password', 'role', 'side']
 const CREATE_LABELS: Record<string, MessageKey> = {
@@ -37,7 +54,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 function usersPage(
   v: View,
   data: UserPage,
-  after: string | undefined,
+  list: ListState,
   state: FormState,
   notice?: string,
   listError?: MessageKey,
@@ -49,6 +66,28 @@ function usersPage(
     notice,
     body: html`${errorSummary(v, state, CREATE_LABELS)}
 ${listError && html`<div class="error-summary" role="alert"><p>${v.t(listError)}</p></div>`}
+${listForm(v, list, {
+  path: PATH,
+  id: 'users',
+  searchLabel: 'list.searchUser',
+  sorts: [
+    ['email', 'list.sortEmail'],
+    ['name', 'list.sortName'],
+    ['created', 'list.sortCreated'],
+  ],
+  fields: html`${filterField(v, list, {
+    id: 'users',
+    name: 'role',
+    label: 'col.role',
+    options: (['coordinator', 'officer', 'admin'] as const).map((r) => [r, v.t(`role.${r}`)]),
+  })}${filterField(v, list, {
+    id: 'users',
+    name: 'status',
+    label: 'col.status',
+    options: (['active', 'disabled', 'deleted'] as const).map((x) => [x, v.t(`status.${x}`)]),
+  })}`,
+})}
+${pager(v, list, { path: PATH, total: data.total, shown: data.items.length, nextCursor: data.nextCursor, label: v.t('admin.users.title') })}
 <div class="table-scroll" role="region" aria-labelledby="users-caption" tabindex="0">
 <table>
   <caption id="users-caption">${v.t('admin.users.caption')}</caption>
@@ -77,7 +116,7 @@ ${listError && html`<div class="error-summary" role="alert"><p>${v.t(listError)}
       u.status !== 'deleted' &&
       html`<form method="post" action="/admin/users/${u.id}/status">
       ${csrfField(v)}
-      <input type="hidden" name="after" value="${after ?? ''}">
+      <input type="hidden" name="back" value="${listHref(PATH, list)}">
       <input type="hidden" name="status" value="${u.status === 'active' ? 'disabled' : 'active'}">
       <button type="submit" class="small secondary" aria-label="${`${v.t(u.status === 'active' ? 'admin.users.disable' : 'admin.users.enable')}: ${u.displayName}`}">${v.t(
         u.status === 'active' ? 'admin.users.disable' : 'admin.users.enable',
@@ -89,12 +128,7 @@ ${listError && html`<div class="error-summary" role="alert"><p>${v.t(listError)}
   </tbody>
 </table>
 </div>
-<nav class="pager" aria-label="${v.t('admin.users.title')}">
-  <ul class="plain">
-    ${after && html`<li><a href="/admin/users">${v.t('admin.users.first')}</a></li>`}
-    ${data.nextCursor && html`<li><a href="/admin/users?after=${data.nextCursor}">${v.t('admin.users.next')}</a></li>`}
-  </ul>
-</nav>
+${nextLink(v, list, { path: PATH, shown: data.items.length, nextCursor: data.nextCursor })}
 <h2>${v.t('admin.users.create')}</h2>
 <form method="post" action="/admin/users" novalidate>
   ${csrfField(v)}
@@ -124,24 +158,31 @@ ${listError && html`<div class="error-summary" role="alert"><p>${v.t(listError)}
   })
 }
 
-const afterOf = (value: unknown) => (typeof value === 'string' && UUID.test(value) ? value : undefined)
+/** The list the admin came from (search, sort, page), so acting on a row keeps their place. */
+const backOf = (value: unknown) =>
+  typeof value === 'string' && (value === PATH || value.startsWith(`${PATH}?`)) ? value : PATH
 
 export const adminUserPages: FastifyPluginAsync = async (app) => {
-  const load = async (v: View, after: string | undefined) => {
-    const res = await v.api<UserPage>('GET', `/v1/admin/users?limit=50${after ? `&after=${after}` : ''}`)
+  const load = async (v: View, list: ListState) => {
+    const res = await v.api<UserPage>('GET', `/v1/admin/users?${apiParams(list, 50)}`)
     return res.ok
-      ? { data: res.data, error: undefined }
-      : { data: { items: [], nextCursor: null }, error: problemMessage(res.problem) }
+      ? { data: res.data, error: undefined, status: 200 }
+      : {
+          data: { items: [], nextCursor: null, total: 0 },
+          error: problemMessage(res.problem),
+          status: res.status,
+        }
   }
 
   app.get('/admin/users', async (request, reply) => {
     if (!requireRole(request, reply, ['admin'])) return reply
     const v = request.view
-    const after = afterOf((request.query as { after?: unknown }).after)
-    const { data, error } = await load(v, after)
+    const list = readUsers(request.query)
+    const { data, error, status } = await load(v, list)
+    if (status === 400) return seeOther(reply, PATH)
     return send(
       reply,
-      usersPage(v, data, after, emptyForm({ role: 'officer' }), noticeOf(request.query), error),
+      usersPage(v, data, list, emptyForm({ role: 'officer' }), noticeOf(request.query), error),
       error ? 503 : 200,
     )
   })
@@ -171,27 +212,29 @@ export const adminUserPages: FastifyPluginAsync = async (app) => {
       if (res.ok) return seeOther(reply, '/admin/users?notice=user-created')
       applyProblem(state, res.problem, CREATE_FIELDS)
     }
-    const { data, error } = await load(v, undefined)
-    return send(reply, usersPage(v, data, undefined, state, undefined, error), 400)
+    const list = readUsers({})
+    const { data, error } = await load(v, list)
+    return send(reply, usersPage(v, data, list, state, undefined, error), 400)
   })
 
   app.post<{ Params: { id: string } }>('/admin/users/:id/status', async (request, reply) => {
     if (!requireRole(request, reply, ['admin'])) return reply
     const v = request.view
-    const { status, after } = formValues(request.body, ['status', 'after'])
-    const back = afterOf(after)
+    const { status, back: from } = formValues(request.body, ['status', 'back'])
+    const back = backOf(from)
     if (!UUID.test(request.params.id) || (status !== 'active' && status !== 'disabled')) {
       return seeOther(reply, '/admin/users')
     }
     const res = await v.api('PATCH', `/v1/admin/users/${request.params.id}`, { status })
     if (!res.ok) {
-      const { data } = await load(v, back)
+      const list = readUsers(Object.fromEntries(new URL(back, 'http://x').searchParams))
+      const { data } = await load(v, list)
       return send(
         reply,
-        usersPage(v, data, back, emptyForm({ role: 'officer' }), undefined, problemMessage(res.problem)),
+        usersPage(v, data, list, emptyForm({ role: 'officer' }), undefined, problemMessage(res.problem)),
         res.status,
       )
     }
-    return seeOther(reply, `/admin/users?notice=user-updated${back ? `&after=${back}` : ''}`)
+    return seeOther(reply, `${back}${back.includes('?') ? '&' : '?'}notice=user-updated`)
   })
 }

@@ -13,6 +13,7 @@ import { messagePage, noticeOf, requireRole, seeOther, send } from '../http/resp
 import { formatDateTime, isLocale, LANG_TAG, LOCALES, type MessageKey } from '../i18n/index.js'
 import { page } from '../layout.js'
 import type { View } from '../view.js'
+import { apiParams, filterField, type ListState, listForm, nextLink, pager, readList } from './paging.js'
 import { UUID } from './registry-types.js'
 
 interface Notification {
@@ -41,18 +42,58 @@ function eventLabel(v: View, type: string): Html {
   return text === key ? html`<code>${type}</code>` : html`${text}`
 }
 
-function inboxPage(
-  v: View,
-  items: Notification[],
-  next: string | null,
-  notice?: string,
-  error?: MessageKey,
-): Html {
+interface InboxPage {
+  items: Notification[]
+  nextCursor: string | null
+  total: number
+  unread: number
+}
+const INBOX_KINDS = [
+  'proposal',
+  'interest',
+  'partnership',
+  'meeting',
+  'visit_plan',
+  'visit',
+  'reminder',
+  'institution',
+  'membership',
+  'round',
+  'import',
+  'auth',
+] as const
+const readInbox = (query: unknown) =>
+  readList(query, { sorts: [], filters: { unread: ['true'], kind: INBOX_KINDS } })
+const emptyInbox: InboxPage = { items: [], nextCursor: null, total: 0, unread: 0 }
+
+/** Filters by read state and subject, the total, and the pager. */
+function inboxControls(v: View, list: ListState, data: InboxPage): Html {
+  return html`${listForm(v, list, {
+    path: '/inbox',
+    id: 'inbox',
+    fields: html`${filterField(v, list, {
+      id: 'inbox',
+      name: 'unread',
+      label: 'inbox.show',
+      options: [['true', v.t('inbox.onlyUnread')]],
+    })}${filterField(v, list, {
+      id: 'inbox',
+      name: 'kind',
+      label: 'inbox.kind',
+      options: INBOX_KINDS.map((k) => [k, v.t(`inboxKind.${k}`)]),
+    })}`,
+  })}
+${pager(v, list, { path: '/inbox', total: data.total, shown: data.items.length, nextCursor: data.nextCursor, label: v.t('inbox.title') })}`
+}
+
+function inboxPage(v: View, data: InboxPage, list: ListState, notice?: string, error?: MessageKey): Html {
+  const items = data.items
   return page(v, {
     title: v.t('inbox.title'),
     notice,
     body: html`${error && html`<div class="error-summary" role="alert"><p>${v.t(error)}</p></div>`}
 <p><a href="/inbox/preferences">${v.t('inbox.prefs')}</a></p>
+${inboxControls(v, list, data)}
 ${
   items.some((n) => !n.read) &&
   html`<form method="post" action="/inbox/read-all">${csrfField(v)}<button type="submit" class="secondary">${v.t('inbox.markAll')}</button></form>`
@@ -65,7 +106,7 @@ ${
   <h2 class="h3">${!n.read && html`<span class="badge">${v.t('inbox.unread')}</span> `}${n.title}</h2>
   <p><time datetime="${n.createdAt}">${formatDateTime(v.locale, v.timeZone, n.createdAt)}</time></p>
   <p>${n.body}</p>
-  ${n.link?.startsWith('/') && html`<p><a href="${n.link}">${v.t('inbox.open')}</a></p>`}
+  ${n.link?.startsWith('/') && html`<p><a href="${n.link}" data-about>${v.t('inbox.open')}</a></p>`}
   ${
     !n.read &&
     html`<form method="post" action="/inbox/${n.id}/read">${csrfField(v)}<button type="submit" class="small secondary">${v.t('inbox.markRead')}</button></form>`
@@ -73,7 +114,7 @@ ${
 </li>`,
       )}</ul>`
 }
-${next && html`<p><a href="/inbox?cursor=${encodeURIComponent(next)}">${v.t('inbox.more')}</a></p>`}`,
+${nextLink(v, list, { path: '/inbox', shown: items.length, nextCursor: data.nextCursor })}`,
   })
 }
 
@@ -140,15 +181,12 @@ export const inboxPages: FastifyPluginAsync = async (app) => {
   app.get('/inbox', async (request, reply) => {
     if (!requireRole(request, reply, 'any')) return reply
     const v = request.view
-    const cursor = (request.query as { cursor?: unknown }).cursor
-    const q =
-      typeof cursor === 'string' && cursor.length <= 200 ? `&cursor=${encodeURIComponent(cursor)}` : ''
-    const res = await v.api<{ items: Notification[]; nextCursor: string | null }>(
-      'GET',
-      `/v1/notifications?limit=20${q}`,
-    )
-    if (!res.ok) return send(reply, inboxPage(v, [], null, undefined, problemMessage(res.problem)), 503)
-    return send(reply, inboxPage(v, res.data.items, res.data.nextCursor, noticeOf(request.query)))
+    const list = readInbox(request.query)
+    const res = await v.api<InboxPage>('GET', `/v1/notifications?${apiParams(list, 20)}`)
+    if (!res.ok && res.status === 400) return seeOther(reply, '/inbox')
+    if (!res.ok)
+      return send(reply, inboxPage(v, emptyInbox, list, undefined, problemMessage(res.problem)), 503)
+    return send(reply, inboxPage(v, res.data, list, noticeOf(request.query)))
   })
 
   app.post<{ Params: { id: string } }>('/inbox/:id/read', async (request, reply) => {

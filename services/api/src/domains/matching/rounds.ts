@@ -2,6 +2,7 @@ import {
   type Db,
   institutions,
   matchRounds,
+  type ProposalStatus,
   proposals,
   type RoundPolicy,
   type RoundScope,
@@ -9,9 +10,18 @@ import {
   type Tx,
 } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
-import { and, asc, eq, gt } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { Errors } from '../../http/errors.js'
+import {
+  afterCursor,
+  containsPattern,
+  cursorColumns,
+  type Dir,
+  orderOf,
+  pageOf,
+  pickSort,
+} from '../../http/keyset.js'
 import type { Principal } from '../../plugins/auth.js'
 import { writeAudit } from '../audit.js'
 
@@ -69,22 +79,66 @@ export async function getRound(db: Db, id: string) {
 const instA = alias(institutions, 'inst_a')
 const instB = alias(institutions, 'inst_b')
 
-/** A round's proposals in a stable order (by id), one page after the cursor. */
-export async function listRoundProposals(db: Db, roundId: string, cursor: string | undefined, limit: number) {
+export type RoundProposalSort = 'score' | 'duren' | 'jinhua'
+export interface RoundProposalQuery {
+  cursor?: string | undefined
+  limit: number
+  sort?: RoundProposalSort | undefined
+  dir?: Dir | undefined
+  status?: ProposalStatus | undefined
+  q?: string | undefined
+}
+
+const nameOf = (t: typeof instA | typeof instB) =>
+  sql`concat_ws(' ', ${t.name}, ${t.nameI18n}->>'de', ${t.nameI18n}->>'zh', ${t.nameI18n}->>'en')`
+
+/**
+ * A round's proposals, best score first by default (or by either institution's name), keyset
+ * paged, with the number of rows the filters select.
+ */
+export async function listRoundProposals(db: Db, roundId: string, q: RoundProposalQuery) {
   await getRound(db, roundId)
-  const rows = await db
-    .select({
-      p: proposals,
-      a: { id: instA.id, name: instA.name, side: instA.side },
-      b: { id: instB.id, name: instB.name, side: instB.side },
-    })
-    .from(proposals)
-    .innerJoin(instA, eq(instA.id, proposals.institutionA))
-    .innerJoin(instB, eq(instB.id, proposals.institutionB))
-    .where(and(eq(proposals.roundId, roundId), cursor ? gt(proposals.id, cursor) : undefined))
-    .orderBy(asc(proposals.id))
-    .limit(limit + 1)
-  const page = rows.slice(0, limit)
+  const ks = pickSort(
+    {
+      score: { key: sql`coalesce(${proposals.score}, -1)`, type: 'float8', dir: 'desc' },
+      duren: { key: sql`lower(${instA.name})`, type: 'text', dir: 'asc' },
+      jinhua: { key: sql`lower(${instB.name})`, type: 'text', dir: 'asc' },
+    },
+    q.sort,
+    'score',
+    q.dir,
+    proposals.id,
+  )
+  const pattern = q.q ? containsPattern(q.q) : undefined
+  const filter = and(
+    eq(proposals.roundId, roundId),
+    q.status ? eq(proposals.status, q.status) : undefined,
+    pattern ? sql`(${nameOf(instA)} ilike ${pattern} or ${nameOf(instB)} ilike ${pattern})` : undefined,
+  )
+  const base = () =>
+    db
+      .select({
+        p: proposals,
+        a: { id: instA.id, name: instA.name, side: instA.side },
+        b: { id: instB.id, name: instB.name, side: instB.side },
+        ...cursorColumns(ks),
+      })
+      .from(proposals)
+      .innerJoin(instA, eq(instA.id, proposals.institutionA))
+      .innerJoin(instB, eq(instB.id, proposals.institutionB))
+  const [rows, [count]] = await Promise.all([
+    base()
+      .where(and(filter, afterCursor(ks, q.cursor)))
+      .orderBy(...orderOf(ks))
+      .limit(q.limit + 1),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(proposals)
+      .innerJoin(instA, eq(instA.id, proposals.institutionA))
+      .innerJoin(instB, eq(instB.id, proposals.institutionB))
+      .where(filter),
+  ])
+  const { page, nextCursor } = pageOf(ks, rows, q.limit)
   return {
     items: page.map(({ p, a, b }) => ({
       id: p.id,
@@ -95,6 +149,7 @@ export async function listRoundProposals(db: Db, roundId: string, cursor: string
       a: { institution: a, interestId: p.interestA },
       b: { institution: b, interestId: p.interestB },
     })),
-    nextCursor: rows.length > limit ? page[page.length - 1]!.p.id : null,
+    nextCursor,
+    total: count?.n ?? 0,
   }
 }

@@ -11,8 +11,9 @@ import {
   type Side,
 } from '@dj/db'
 import type { ProposalRow } from '@dj/proposals'
-import { and, asc, eq, gt, inArray, or } from 'drizzle-orm'
+import { and, eq, inArray, not, or, sql } from 'drizzle-orm'
 import { Errors } from '../../http/errors.js'
+import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../../http/keyset.js'
 import type { Principal } from '../../plugins/auth.js'
 import { canSeeContact } from '../registry/access.js'
 import { publicInstitution } from '../registry/institutions.js'
@@ -89,40 +90,71 @@ async function viewsFor(db: DbOrTx, rows: { row: ProposalRow; side: Side }[]) {
 
 export type ProposalView = Awaited<ReturnType<typeof viewsFor>>[number]
 
-/** Proposals of every institution the coordinator is a member of, one page after the cursor. */
-export async function listMyProposals(
-  db: Db,
-  p: Principal,
-  filter: { status?: ProposalStatus | undefined; cursor?: string | undefined; limit: number },
-) {
+/** An answer (accept or decline) for the given side exists on the proposal. */
+const answered = (side: Side) =>
+  sql`exists (select 1 from proposal_decisions d where d.proposal_id = ${proposals.id}
+    and d.side = ${side} and d.decision in ('accept', 'decline'))`
+
+export interface MyProposalQuery {
+  status?: ProposalStatus | undefined
+  /** Only open proposals my side has not answered yet. */
+  awaiting?: boolean | undefined
+  cursor?: string | undefined
+  dir?: Dir | undefined
+  limit: number
+}
+
+/**
+ * Proposals of every institution the coordinator is a member of, newest first, keyset paged
+ * with the total.
+ */
+export async function listMyProposals(db: Db, p: Principal, filter: MyProposalQuery) {
   const mine = await db
     .select({ id: memberships.institutionId })
     .from(memberships)
     .where(eq(memberships.userId, p.userId))
   const ids = mine.map((m) => m.id)
-  if (ids.length === 0) return { items: [], nextCursor: null }
-  const rows = await db
-    .select()
-    .from(proposals)
-    .where(
-      and(
-        or(inArray(proposals.institutionA, ids), inArray(proposals.institutionB, ids)),
-        filter.status ? eq(proposals.status, filter.status) : undefined,
-        filter.cursor ? gt(proposals.id, filter.cursor) : undefined,
-      ),
-    )
-    .orderBy(asc(proposals.id))
-    .limit(filter.limit + 1)
-  const page = rows.slice(0, filter.limit)
+  if (ids.length === 0) return { items: [], nextCursor: null, total: 0 }
+  const ks: Keyset = {
+    name: `created.${filter.dir ?? 'desc'}`,
+    key: proposals.createdAt,
+    type: 'timestamptz',
+    id: proposals.id,
+    idType: 'uuid',
+    dir: filter.dir ?? 'desc',
+  }
+  const where = and(
+    or(inArray(proposals.institutionA, ids), inArray(proposals.institutionB, ids)),
+    filter.status ? eq(proposals.status, filter.status) : undefined,
+    filter.awaiting
+      ? and(
+          eq(proposals.status, 'open'),
+          or(
+            and(inArray(proposals.institutionA, ids), not(answered('duren'))),
+            and(inArray(proposals.institutionB, ids), not(answered('jinhua'))),
+          ),
+        )
+      : undefined,
+  )
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ row: proposals, ...cursorColumns(ks) })
+      .from(proposals)
+      .where(and(where, afterCursor(ks, filter.cursor)))
+      .orderBy(...orderOf(ks))
+      .limit(filter.limit + 1),
+    db.select({ n: sql<number>`count(*)::int` }).from(proposals).where(where),
+  ])
+  const { page, nextCursor } = pageOf(ks, rows, filter.limit)
   const mineSet = new Set(ids)
   const items = await viewsFor(
     db,
-    page.map((row) => ({
+    page.map(({ row }) => ({
       row,
       side: mineSet.has(row.institutionA) ? ('duren' as const) : ('jinhua' as const),
     })),
   )
-  return { items, nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null }
+  return { items, nextCursor, total: count?.n ?? 0 }
 }
 
 /** One proposal as the coordinator sees it (404 unless they are a member of one of its institutions). */

@@ -3,6 +3,7 @@ import { type InAppMessage, type Locale, renderInApp } from '@dj/messages'
 import type { DomainEvent } from '@dj/queue'
 import { sql } from 'drizzle-orm'
 import { Errors } from '../../http/errors.js'
+import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../../http/keyset.js'
 
 export interface InboxItem {
   id: string
@@ -26,21 +27,35 @@ interface Row extends Record<string, unknown> {
   read_at: string | null
   created_at: string
   /** Full-precision timestamp text for the cursor (a JS Date would drop the microseconds). */
-  created_key: string
+  cursorKey: string
+  cursorId: string
 }
 
-/** Opaque keyset cursor: the last item's (created_at, id), newest first. */
-export function encodeCursor(createdKey: string, id: string): string {
-  return Buffer.from(`${createdKey}|${id}`).toString('base64url')
-}
+/** The first word of an event type (`proposal`, `meeting` …), to filter the inbox by subject. */
+export const INBOX_KINDS = [
+  'auth',
+  'membership',
+  'institution',
+  'interest',
+  'proposal',
+  'partnership',
+  'meeting',
+  'visit_plan',
+  'visit',
+  'reminder',
+  'round',
+  'import',
+] as const
+export type InboxKind = (typeof INBOX_KINDS)[number]
 
-function decodeCursor(cursor: string): { at: string; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  if (!at || !id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(Date.parse(at))) {
-    throw new Errors.Invalid('cursor is malformed')
-  }
-  return { at, id }
-}
+const keysetOf = (dir: Dir): Keyset => ({
+  name: `created.${dir}`,
+  key: sql`n.created_at`,
+  type: 'timestamptz',
+  id: sql`n.id`,
+  idType: 'uuid',
+  dir,
+})
 
 /**
  * The text of an entry in its reader's language and zone, rendered now from the stored event
@@ -49,38 +64,62 @@ function decodeCursor(cursor: string): { at: string; id: string } {
  * under its type, rather than breaking the inbox.
  */
 function textOf(r: Row, webUrl: string): InAppMessage {
+  const stored = { title: r.title ?? r.event_type, body: r.body ?? '', link: r.link }
+  let m: InAppMessage = stored
   if (r.payload) {
     try {
-      return renderInApp(r.payload, { locale: r.reader_locale, timeZone: r.reader_zone }, webUrl)
+      m = renderInApp(r.payload, { locale: r.reader_locale, timeZone: r.reader_zone }, webUrl)
     } catch {
-      return { title: r.title ?? r.event_type, body: r.body ?? '', link: r.link }
+      m = stored
     }
   }
-  return { title: r.title ?? r.event_type, body: r.body ?? '', link: r.link }
+  return { ...m, link: pathIn(m.link, webUrl) }
 }
 
+/** Links into the web app as paths, so the inbox page links them wherever it is served. */
+function pathIn(link: string | null, webUrl: string): string | null {
+  const base = webUrl.replace(/\/+$/, '')
+  if (!link?.startsWith(`${base}/`)) return link
+  return link.slice(base.length)
+}
+
+export interface InboxQuery {
+  limit: number
+  cursor?: string | undefined
+  unreadOnly?: boolean | undefined
+  kind?: InboxKind | undefined
+  dir?: Dir | undefined
+  webUrl: string
+}
+
+/** The user's notifications, newest first by default, keyset paged, with total and unread counts. */
 export async function listInbox(
   db: DbOrTx,
   userId: string,
-  opts: { limit: number; cursor?: string | undefined; unreadOnly?: boolean | undefined; webUrl: string },
-): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
-  const after = opts.cursor ? decodeCursor(opts.cursor) : null
-  const rows = (await db.execute(sql`
+  opts: InboxQuery,
+): Promise<{ items: InboxItem[]; nextCursor: string | null; total: number; unread: number }> {
+  const ks = keysetOf(opts.dir ?? 'desc')
+  const filter = sql`n.user_id = ${userId}::uuid
+      ${opts.unreadOnly ? sql`and n.read_at is null` : sql``}
+      ${opts.kind ? sql`and split_part(n.event_type, '.', 1) = ${opts.kind}` : sql``}`
+  const after = afterCursor(ks, opts.cursor)
+  const [rows, counts] = await Promise.all([
+    db.execute(sql`
     with reader as (
       select coalesce(p.locale, u.locale) as locale, u.time_zone
       from users u left join notification_preferences p on p.user_id = u.id
       where u.id = ${userId}::uuid)
     select n.id, n.event_type, n.payload, n.title, n.body, n.link, n.read_at, n.created_at,
       reader.locale as reader_locale, reader.time_zone as reader_zone,
-      to_char(n.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_key
+      ${cursorColumns(ks).cursorKey} as "cursorKey", n.id::text as "cursorId"
     from notifications n cross join reader
-    where n.user_id = ${userId}::uuid
-      ${opts.unreadOnly ? sql`and n.read_at is null` : sql``}
-      ${after ? sql`and (n.created_at, n.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
-    order by n.created_at desc, n.id desc
-    limit ${opts.limit + 1}`)) as unknown as Row[]
-  const page = rows.slice(0, opts.limit)
-  const last = page.at(-1)
+    where ${filter} ${after ? sql`and ${after}` : sql``}
+    order by ${sql.join(orderOf(ks), sql`, `)}
+    limit ${opts.limit + 1}`) as unknown as Promise<Row[]>,
+    db.execute(sql`select count(*)::int as total, count(*) filter (where n.read_at is null)::int as unread
+      from notifications n where ${filter}`) as unknown as Promise<{ total: number; unread: number }[]>,
+  ])
+  const { page, nextCursor } = pageOf(ks, rows, opts.limit)
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -89,7 +128,9 @@ export async function listInbox(
       read: r.read_at !== null,
       createdAt: new Date(r.created_at).toISOString(),
     })),
-    nextCursor: rows.length > opts.limit && last ? encodeCursor(last.created_key, last.id) : null,
+    nextCursor,
+    total: counts[0]?.total ?? 0,
+    unread: counts[0]?.unread ?? 0,
   }
 }
 

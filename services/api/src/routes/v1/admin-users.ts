@@ -1,13 +1,26 @@
 import { users } from '@dj/db'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { and, asc, eq, gt, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import Type from 'typebox'
 import { createStaffUser } from '../../domains/accounts/create-staff.js'
-import { loadMe, meOut } from '../../domains/accounts/me.js'
+import { loadMe } from '../../domains/accounts/me.js'
 import { revokeAllSessions } from '../../domains/accounts/sessions.js'
+import { listUsers } from '../../domains/accounts/user-list.js'
 import { writeAudit } from '../../domains/audit.js'
 import { Errors } from '../../http/errors.js'
-import { Email, Locale, Me, Password, problems, Role, Side, TimeZone, Uuid } from '../../http/schemas.js'
+import { Paged, pageQuery, Query } from '../../http/keyset.js'
+import {
+  Email,
+  Locale,
+  Me,
+  Password,
+  problems,
+  Role,
+  Side,
+  TimeZone,
+  UserStatus,
+  Uuid,
+} from '../../http/schemas.js'
 import { principalOf } from '../../plugins/auth.js'
 
 const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -19,29 +32,23 @@ const adminUserRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: ['admin'] },
       schema: {
         tags: ['admin'],
-        querystring: Type.Object({
-          after: Type.Optional(Uuid),
-          limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-        }),
-        response: {
-          200: Type.Object({ items: Type.Array(Me), nextCursor: Type.Union([Uuid, Type.Null()]) }),
-          ...problems(401, 403),
-        },
+        summary: 'Accounts by email, name or creation, searchable (keyset paged, with total)',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Query),
+            role: Type.Optional(Role),
+            status: Type.Optional(UserStatus),
+            sort: Type.Optional(
+              Type.Union([Type.Literal('email'), Type.Literal('name'), Type.Literal('created')]),
+            ),
+            ...pageQuery(200),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Paged(Me), ...problems(400, 401, 403) },
       },
     },
-    async (request) => {
-      const { after, limit } = request.query
-      // One query for the page (not one more per user).
-      const rows = await app.db
-        .select()
-        .from(users)
-        .where(after ? gt(users.id, after) : undefined)
-        .orderBy(asc(users.id))
-        .limit(limit + 1)
-      const page = rows.slice(0, limit)
-      const items = page.map(meOut)
-      return { items, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null }
-    },
+    async (request) => listUsers(app.db, request.query),
   )
 
   app.post(

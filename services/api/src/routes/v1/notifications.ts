@@ -2,9 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { writeAudit } from '../../domains/audit.js'
 import { enqueueRetry, listFailed, queueCounts, reopenFailed } from '../../domains/notifications/admin.js'
-import { listInbox, markAllRead, markRead, unreadCount } from '../../domains/notifications/inbox.js'
+import {
+  INBOX_KINDS,
+  listInbox,
+  markAllRead,
+  markRead,
+  unreadCount,
+} from '../../domains/notifications/inbox.js'
 import { loadPreferences, savePreferences } from '../../domains/notifications/preferences.js'
 import { Errors } from '../../http/errors.js'
+import { pageQuery } from '../../http/keyset.js'
 import { DateTime, Locale, problems, Uuid } from '../../http/schemas.js'
 import { principalOf } from '../../plugins/auth.js'
 
@@ -58,16 +65,22 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: 'any' },
       schema: {
         tags: ['notifications'],
-        summary: 'My notifications, newest first',
+        summary: 'My notifications, newest first (keyset paged, with total and unread counts)',
+        description:
+          '`link` is a path in the web app (e.g. `/proposals/{id}`): the page the message is about.',
         querystring: Type.Object({
-          cursor: Type.Optional(Type.String({ maxLength: 200 })),
-          limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+          ...pageQuery(100, 20),
           unread: Type.Optional(Type.Boolean()),
+          kind: Type.Optional(
+            Type.Enum(INBOX_KINDS, { description: 'the first word of the event type, e.g. proposal' }),
+          ),
         }),
         response: {
           200: Type.Object({
             items: Type.Array(Notification),
             nextCursor: Type.Union([Type.String(), Type.Null()]),
+            total: Type.Integer({ minimum: 0 }),
+            unread: Type.Integer({ minimum: 0, description: 'unread among the filtered' }),
           }),
           ...problems(400, 401, 403),
         },
@@ -77,7 +90,9 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       listInbox(app.db, principalOf(request).userId, {
         limit: request.query.limit,
         cursor: request.query.cursor,
+        dir: request.query.dir,
         unreadOnly: request.query.unread,
+        kind: request.query.kind,
         webUrl: app.config.PUBLIC_WEB_URL,
       }),
   )

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
+import expressionRoutes from './expressions.js'
+import officerProposalRoutes from './officer-proposals.js'
 import proposalRoutes from './proposals.js'
 import roundRoutes from './rounds.js'
 
@@ -6,6 +8,8 @@ import roundRoutes from './rounds.js'
 const matchingRoutes: FastifyPluginAsync = async (app) => {
   await app.register(roundRoutes)
   await app.register(proposalRoutes)
+  await app.register(officerProposalRoutes)
+  await app.register(expressionRoutes)
 }
 
 export default matchingRoutes

@@ -3,9 +3,10 @@ import Type from 'typebox'
 import { expressInterest } from '../../../domains/matching/express.js'
 import { listMyProposals, loadProposal, viewProposal } from '../../../domains/matching/views.js'
 import { acceptProposal, confirmProposal, declineProposal } from '../../../domains/matching/workflow.js'
+import { Paged, pageQuery } from '../../../http/keyset.js'
 import { problems, Side, Uuid } from '../../../http/schemas.js'
 import { principalOf } from '../../../plugins/auth.js'
-import { DeclineReason, Page, PageQuery, Proposal, ProposalStatus } from './schemas.js'
+import { DeclineReason, Proposal, ProposalStatus } from './schemas.js'
 
 const Params = Type.Object({ id: Uuid })
 
@@ -19,9 +20,16 @@ const proposalRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: ['coordinator'] },
       schema: {
         tags: ['matching'],
-        summary: 'Proposals for the institutions I am a member of, with partner profile and explanation',
-        querystring: Type.Object({ ...PageQuery.properties, status: Type.Optional(ProposalStatus) }),
-        response: { 200: Page(Proposal), ...problems(400, 401, 403) },
+        summary:
+          'Proposals for the institutions I am a member of, newest first, with partner profile and explanation',
+        querystring: Type.Object({
+          ...pageQuery(100),
+          status: Type.Optional(ProposalStatus),
+          awaiting: Type.Optional(
+            Type.Boolean({ description: 'only open proposals my institution has not answered yet' }),
+          ),
+        }),
+        response: { 200: Paged(Proposal), ...problems(400, 401, 403) },
       },
     },
     async (request) => listMyProposals(app.db, principalOf(request), request.query),

@@ -3,9 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { writeAudit } from '../../../domains/audit.js'
 import { getRound, listRoundProposals, requestRound, roundOut } from '../../../domains/matching/rounds.js'
+import { Paged, pageQuery, Query } from '../../../http/keyset.js'
 import { problems, Uuid } from '../../../http/schemas.js'
 import { principalOf } from '../../../plugins/auth.js'
-import { Page, PageQuery, Round, RoundCreate, RoundProposal } from './schemas.js'
+import { ProposalStatus, Round, RoundCreate, RoundProposal } from './schemas.js'
 
 /** Officers start matching rounds, follow their progress and read their proposals. */
 const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -50,14 +51,25 @@ const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { roles: ['officer', 'admin'] },
       schema: {
         tags: ['matching'],
-        summary: "A round's proposals with scores and explanations (cursor pagination)",
+        summary: "A round's proposals with scores and explanations, best first (keyset paged, with total)",
         params: Type.Object({ id: Uuid }),
-        querystring: PageQuery,
-        response: { 200: Page(RoundProposal), ...problems(400, 401, 403, 404) },
+        querystring: Type.Object(
+          {
+            ...pageQuery(),
+            sort: Type.Optional(
+              Type.Union([Type.Literal('score'), Type.Literal('duren'), Type.Literal('jinhua')], {
+                description: 'score (best first) or the name of the Düren or Jinhua institution',
+              }),
+            ),
+            status: Type.Optional(ProposalStatus),
+            q: Type.Optional(Query),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Paged(RoundProposal), ...problems(400, 401, 403, 404) },
       },
     },
-    async (request) =>
-      listRoundProposals(app.db, request.params.id, request.query.cursor, request.query.limit),
+    async (request) => listRoundProposals(app.db, request.params.id, request.query),
   )
 
   app.post(

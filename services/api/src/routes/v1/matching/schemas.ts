@@ -129,8 +129,3 @@ export const Proposal = Type.Object({
   officerConfirmed: Type.Object({ duren: Type.Boolean(), jinhua: Type.Boolean() }),
   partnershipId: Nullable(Uuid),
 })
-
-export const PageQuery = Type.Object({
-  cursor: Type.Optional(Uuid),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-})

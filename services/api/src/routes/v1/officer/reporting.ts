@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { listAudit } from '../../../domains/reporting/audit.js'
+import { withEntityLabels } from '../../../domains/reporting/audit-labels.js'
 import { officerOverview } from '../../../domains/reporting/overview.js'
 import { listRounds } from '../../../domains/reporting/rounds.js'
 import { reportingSide } from '../../../domains/reporting/scope.js'
 import { sideStats } from '../../../domains/reporting/stats.js'
 import { Errors } from '../../../http/errors.js'
+import { Paged } from '../../../http/keyset.js'
 import { problems } from '../../../http/schemas.js'
 import { principalOf } from '../../../plugins/auth.js'
 import {
@@ -70,14 +72,15 @@ const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['reporting'],
         summary: "Audit log, newest first: entries about the side's institutions and by its officers",
-        description: 'Admins read everything or one `side`. Pass `nextCursor` as `after` for the next page.',
+        description: 'Admins read everything or one `side`. Pass `nextCursor` as `cursor` for the next page.',
         querystring: AuditQuery,
-        response: { 200: Page(AuditEntry), ...problems(400, 401, 403) },
+        response: { 200: Paged(AuditEntry), ...problems(400, 401, 403) },
       },
     },
     async (request) => {
       const q = request.query
-      return listAudit(app.db, { ...q, side: reportingSide(principalOf(request), q.side) })
+      const page = await listAudit(app.db, { ...q, side: reportingSide(principalOf(request), q.side) })
+      return { ...page, items: await withEntityLabels(app.db, page.items) }
     },
   )
 

@@ -1,4 +1,5 @@
 import Type from 'typebox'
+import { pageQuery, Query } from '../../../http/keyset.js'
 import { DateTime, Side, Uuid } from '../../../http/schemas.js'
 import { Round } from '../matching/schemas.js'
 import { Page } from '../registry/schemas.js'
@@ -61,12 +62,10 @@ export const AuditQuery = Type.Object(
     side: Type.Optional(Side),
     entityType: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
-    after: Type.Optional(
-      Type.String({ pattern: '^[0-9]{1,15}$', description: 'nextCursor of the last page' }),
-    ),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    q: Type.Optional(Query),
+    ...pageQuery(200),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'Newest first by default (dir=asc: oldest first)' },
 )
 
 export const AuditEntry = Type.Object({
@@ -77,6 +76,11 @@ export const AuditEntry = Type.Object({
   action: Type.String(),
   entityType: Type.String(),
   entityId: Nullable(Type.String()),
+  entityLabel: Type.Optional(
+    Nullable(
+      Type.String({ description: "The entity's name (institution, user, a proposal's two institutions)" }),
+    ),
+  ),
   before: Type.Unknown(),
   after: Type.Unknown(),
   requestId: Nullable(Type.String()),

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
+import importListRoutes from './import-list.js'
 import importRoutes from './imports.js'
 import institutionRoutes from './institutions.js'
 import interestRoutes from './interests.js'
@@ -35,6 +36,7 @@ const registryRoutes: FastifyPluginAsync = async (app) => {
   await app.register(searchRoutes)
   await app.register(officerRoutes)
   await app.register(importRoutes)
+  await app.register(importListRoutes)
   await app.register(privacyRoutes)
 }
 

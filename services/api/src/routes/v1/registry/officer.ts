@@ -1,13 +1,13 @@
-import { institutions } from '@dj/db'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { and, asc, eq, gt } from 'drizzle-orm'
 import Type from 'typebox'
 import { institutionFor } from '../../../domains/registry/institutions.js'
+import { listOfficerInstitutions } from '../../../domains/registry/officer-list.js'
 import { type OfficerAction, officerAction } from '../../../domains/registry/verification.js'
 import { FieldsError } from '../../../http/errors.js'
+import { Paged, pageQuery, Query } from '../../../http/keyset.js'
 import { problems, Side, Uuid } from '../../../http/schemas.js'
 import { principalOf } from '../../../plugins/auth.js'
-import { FullInstitution, InstitutionStatus, Page } from './schemas.js'
+import { FullInstitution, InstitutionStatus } from './schemas.js'
 
 const ACTIONS: OfficerAction[] = ['verify', 'reject', 'suspend', 'reinstate']
 
@@ -23,37 +23,26 @@ const officerRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             status: Type.Optional(InstitutionStatus),
             side: Type.Optional(Side),
-            after: Type.Optional(Uuid),
-            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+            q: Type.Optional(Query),
+            sort: Type.Optional(
+              Type.Union([Type.Literal('name'), Type.Literal('created')], {
+                description: 'default: created (oldest first) for pending, name otherwise',
+              }),
+            ),
+            ...pageQuery(200),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page(FullInstitution), ...problems(400, 401, 403) },
+        response: { 200: Paged(FullInstitution), ...problems(400, 401, 403) },
       },
     },
     async (request) => {
       const p = principalOf(request)
-      const { status = 'pending', after, limit } = request.query
-      const side = p.role === 'officer' ? p.side! : request.query.side
+      const { status = 'pending', ...rest } = request.query
       if (p.role === 'officer' && request.query.side && request.query.side !== p.side)
         throw new FieldsError([{ field: 'side', message: 'officers see the queue of their own side' }])
-      const rows = await app.db
-        .select()
-        .from(institutions)
-        .where(
-          and(
-            eq(institutions.status, status),
-            side ? eq(institutions.side, side) : undefined,
-            after ? gt(institutions.id, after) : undefined,
-          ),
-        )
-        .orderBy(asc(institutions.id))
-        .limit(limit + 1)
-      const page = rows.slice(0, limit)
-      return {
-        items: page.map((inst) => institutionFor({ inst, access: 'full', memberRole: null }, true)),
-        nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
-      }
+      const side = p.role === 'officer' ? p.side! : (request.query.side ?? null)
+      return listOfficerInstitutions(app.db, { ...rest, status, side })
     },
   )
 
