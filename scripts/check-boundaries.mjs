@@ -5,7 +5,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
-const PURE = ['packages/matching', 'packages/scheduling', 'packages/demo-data', 'packages/vocabulary']
+const PURE = [
+  'packages/matching',
+  'packages/scheduling',
+  'packages/demo-data',
+  'packages/vocabulary',
+  'packages/intl',
+]
 const IO =
   /^(node:)?(fs|fs\/promises|net|http|https|http2|child_process|dgram|worker_threads|cluster)$|^(fastify|@fastify\/.*|drizzle-orm.*|postgres|bullmq|ioredis|nodemailer|@dj\/(db|queue|outbox|config|testkit))$/
 

@@ -11,12 +11,18 @@ import { DemoError } from './errors.js'
 import {
   DE_CLUB_PREFIX,
   DE_DISCIPLINES,
+  DE_DISCIPLINES_ZH,
   DE_PATRONS,
+  DE_PATRONS_ZH,
+  DE_WORDS_ZH,
   DUREN_TOWNS,
+  DUREN_TOWNS_ZH,
   JINHUA_COUNTIES,
   ZH_DISCIPLINES,
   ZH_NUMERALS,
   ZH_TOWNS,
+  ZH_TOWNS_PINYIN,
+  ZH_WORDS,
 } from './names.js'
 import { createRandom, type Random } from './random.js'
 
@@ -138,26 +144,67 @@ const DE_TYPE_NAMES: Record<string, string> = {
   berufskolleg: 'Berufskolleg',
 }
 
-function durenName(r: Random, spec: Spec, town: string, discipline: string | null): string {
+/** A name in both scripts: the original and how the other side writes it. */
+interface Names {
+  name: string
+  nameI18n: Partial<Record<Lang, string>>
+}
+
+const zhOf = (words: string) => DE_WORDS_ZH[words] ?? words
+
+/** NRW naming: "Städtisches Gymnasium am Wirteltor", "Katholische Grundschule St. Angela", clubs with their year. */
+function durenName(r: Random, spec: Spec, townId: string, town: string, discipline: string | null): Names {
+  const townZh = DUREN_TOWNS_ZH[townId] ?? town
+  const withZh = (name: string, zh: string): Names => ({ name, nameI18n: { zh } })
   switch (spec.kind) {
-    case 'school':
+    case 'school': {
+      const patron = r.pick(DE_PATRONS)
+      const patronZh = DE_PATRONS_ZH[patron] ?? patron
+      if (spec.subtype === 'grundschule') {
+        const type = r.pick(['Gemeinschaftsgrundschule', 'Katholische Grundschule'])
+        return withZh(`${type} ${patron}`, `${townZh}${patronZh}${zhOf(type)}`)
+      }
+      const type = DE_TYPE_NAMES[spec.subtype!]!
+      const municipal = ['gymnasium', 'berufskolleg'].includes(spec.subtype!) ? 'Städtisches' : 'Städtische'
       return r.chance(0.5)
-        ? `${DE_TYPE_NAMES[spec.subtype!]} ${r.pick(DE_PATRONS)} ${town}`
-        : `${['gymnasium', 'berufskolleg'].includes(spec.subtype!) ? 'Städtisches' : 'Städtische'} ${DE_TYPE_NAMES[spec.subtype!]} ${town}-${r.pick(DE_PATRONS).replace(/^(am|im) /, '')}`
-    case 'club':
-      if (spec.subtype === 'sport')
-        return `${r.pick(DE_CLUB_PREFIX)} ${town} ${r.int(1880, 1990)} e.V. – Abteilung ${discipline}`
-      if (spec.subtype === 'music')
-        return `${r.pick(['Musikverein', 'Jugendblasorchester', 'Chorgemeinschaft'])} ${town}`
-      if (spec.subtype === 'youth')
-        return `${r.pick(['Jugendzentrum', 'Pfadfinderstamm', 'Jugendring'])} ${town}`
-      return `${r.pick(['Kulturverein', 'Heimatverein', 'Theatergruppe'])} ${town}`
-    case 'vocational':
-      return spec.subtype === 'chamber'
-        ? `${r.pick(['Kreishandwerkerschaft', 'Innung Elektrotechnik', 'IHK-Bildungszentrum'])} ${town}`
-        : `${r.pick(['Papierfabrik', 'Maschinenbau', 'Stadtwerke', 'Zuckerfabrik', 'Energie- und Wasserstoffzentrum'])} ${town} GmbH`
-    case 'public':
-      return `${r.pick(['Stadtbibliothek', 'Volkshochschule', 'Jugendamt', 'Musikschule'])} ${town}`
+        ? withZh(`${municipal} ${type} ${patron}`, `${townZh}市立${patronZh}${zhOf(type)}`)
+        : withZh(`${type} ${patron}`, `${townZh}${patronZh}${zhOf(type)}`)
+    }
+    case 'club': {
+      if (spec.subtype === 'sport') {
+        const prefix = r.pick(DE_CLUB_PREFIX)
+        const year = r.int(1880, 1990)
+        return withZh(
+          `${prefix} ${town} ${year} e.V. – Abteilung ${discipline}`,
+          `${townZh} ${prefix} ${year} 体育俱乐部${DE_DISCIPLINES_ZH[discipline!] ?? discipline}部`,
+        )
+      }
+      const kind =
+        spec.subtype === 'music'
+          ? r.pick(['Musikverein', 'Jugendblasorchester', 'Chorgemeinschaft'])
+          : spec.subtype === 'youth'
+            ? r.pick(['Jugendzentrum', 'Pfadfinderstamm', 'Jugendring'])
+            : r.pick(['Kulturverein', 'Heimatverein', 'Theatergruppe'])
+      return withZh(`${kind} ${town}`, `${townZh}${zhOf(kind)}`)
+    }
+    case 'vocational': {
+      if (spec.subtype === 'chamber') {
+        const kind = r.pick(['Kreishandwerkerschaft', 'Innung Elektrotechnik', 'IHK-Bildungszentrum'])
+        return withZh(`${kind} ${town}`, `${townZh}${zhOf(kind)}`)
+      }
+      const kind = r.pick([
+        'Papierfabrik',
+        'Maschinenbau',
+        'Stadtwerke',
+        'Zuckerfabrik',
+        'Energie- und Wasserstoffzentrum',
+      ])
+      return withZh(`${kind} ${town} GmbH`, `${townZh}${zhOf(kind)}有限公司`)
+    }
+    case 'public': {
+      const kind = r.pick(['Stadtbibliothek', 'Volkshochschule', 'Jugendamt', 'Musikschule'])
+      return withZh(`${kind} ${town}`, `${townZh}${zhOf(kind)}`)
+    }
   }
 }
 
@@ -168,19 +215,72 @@ const ZH_TYPE_NAMES: Record<string, string[]> = {
   secondary_vocational: ['职业技术学校', '职业高级中学'],
   vocational_college: ['职业技术学院'],
 }
+const word = (zh: string) => ZH_WORDS[zh] ?? { en: zh, de: zh }
 
-function jinhuaName(r: Random, spec: Spec, county: string, discipline: string | null): string {
-  const place = r.chance(0.3) ? `${county}第${r.pick(ZH_NUMERALS)}` : `${county}${r.pick(ZH_TOWNS)}`
+/**
+ * Zhejiang naming: "兰溪市第二中学" (county + number + type) or "义乌市稠城小学" (county + town);
+ * schools of the two city districts carry the city's name ("金华市第一中学"). English and German
+ * follow the usual renderings: "Lanxi No. 2 Middle School", "Mittelschule Nr. 2 Lanxi".
+ */
+function jinhuaName(
+  r: Random,
+  spec: Spec,
+  county: string,
+  countyEn: string,
+  discipline: string | null,
+): Names {
+  const cityDistrict = county.endsWith('区')
+  const names = (zh: string, en: string, de: string): Names => ({ name: zh, nameI18n: { en, de } })
+  const town = r.pick(ZH_TOWNS)
+  const townEn = ZH_TOWNS_PINYIN[town] ?? town
   switch (spec.kind) {
-    case 'school':
-      return `${place}${r.pick(ZH_TYPE_NAMES[spec.subtype!]!)}`
-    case 'club':
-      if (spec.subtype === 'sport') return `${county}${r.pick(ZH_TOWNS)}${discipline}俱乐部`
-      return `${county}${r.pick(ZH_TOWNS)}${spec.subtype === 'music' ? '青少年合唱团' : '少儿美术协会'}`
-    case 'vocational':
-      return `${county}${r.pick(['新能源', '五金', '电子', '纺织', '汽车'])}${r.pick(['有限公司', '股份有限公司'])}`
-    case 'public':
-      return `${county}${r.pick(['青少年宫', '图书馆', '文化馆', '教育局国际交流中心'])}`
+    case 'school': {
+      const type = r.pick(ZH_TYPE_NAMES[spec.subtype!]!)
+      const w = word(type)
+      if (r.chance(0.3)) {
+        const k = r.int(0, ZH_NUMERALS.length - 1)
+        const [place, placeEn] = cityDistrict ? ['金华市', 'Jinhua'] : [county, countyEn]
+        return names(
+          `${place}第${ZH_NUMERALS[k]}${type}`,
+          `${placeEn} No. ${k + 1} ${w.en}`,
+          `${w.de} Nr. ${k + 1} ${placeEn}`,
+        )
+      }
+      return names(
+        `${county}${town}${type}`,
+        `${countyEn} ${townEn} ${w.en}`,
+        `${w.de} ${townEn}, ${countyEn}`,
+      )
+    }
+    case 'club': {
+      if (spec.subtype === 'sport') {
+        const d = word(discipline!)
+        return names(
+          `${county}${town}${discipline}俱乐部`,
+          `${townEn} ${d.en} Club, ${countyEn}`,
+          `${d.de}club ${townEn}, ${countyEn}`,
+        )
+      }
+      const kind = spec.subtype === 'music' ? '青少年合唱团' : '少儿美术协会'
+      return names(
+        `${county}${town}${kind}`,
+        `${townEn} ${word(kind).en}, ${countyEn}`,
+        `${word(kind).de} ${townEn}, ${countyEn}`,
+      )
+    }
+    case 'vocational': {
+      const trade = r.pick(['新能源', '五金', '电子', '纺织', '汽车'])
+      const form = r.pick(['有限公司', '股份有限公司'])
+      return names(
+        `${county}${trade}${form}`,
+        `${countyEn} ${word(trade).en} ${word(form).en}`,
+        `${countyEn} ${word(trade).de} ${word(form).de}`,
+      )
+    }
+    case 'public': {
+      const kind = r.pick(['青少年宫', '图书馆', '文化馆', '教育局国际交流中心'])
+      return names(`${county}${kind}`, `${countyEn} ${word(kind).en}`, `${word(kind).de} ${countyEn}`)
+    }
   }
 }
 
@@ -276,29 +376,57 @@ function institution(
     spec.kind === 'club' && spec.subtype === 'sport'
       ? r.pick(side === 'duren' ? DE_DISCIPLINES : ZH_DISCIPLINES)
       : null
-  let name =
-    side === 'duren' ? durenName(r, spec, area.name, discipline) : jinhuaName(r, spec, area.name, discipline)
-  // Larger populations repeat name patterns; a campus suffix keeps every name unique.
-  for (let k = 2; used.has(name); k++)
-    name =
-      side === 'duren'
-        ? `${name.replace(/ \(Standort \d+\)$/, '')} (Standort ${k})`
-        : `${name.replace(/（\d+校区）$/, '')}（${k}校区）`
+  let names =
+    side === 'duren'
+      ? durenName(r, spec, area.id, area.name, discipline)
+      : jinhuaName(r, spec, area.name, area.en, discipline)
+  // Names repeat: the town first (as NRW schools are told apart), then a campus number.
+  if (used.has(names.name) && side === 'duren' && !names.name.includes(area.name))
+    names = { ...names, name: `${names.name} ${area.name}` }
+  for (let k = 2; used.has(names.name); k++) {
+    const base = names.name.replace(/ \(Standort \d+\)$/, '').replace(/（\d+校区）$/, '')
+    const i18n = Object.fromEntries(
+      Object.entries(names.nameI18n).map(([l, v]) => [
+        l,
+        `${v.replace(/ \((Standort|Campus) \d+\)$/, '').replace(/（\d+校区）$/, '')}${l === 'zh' ? `（${k}校区）` : l === 'de' ? ` (Standort ${k})` : ` (Campus ${k})`}`,
+      ]),
+    )
+    names = { name: side === 'duren' ? `${base} (Standort ${k})` : `${base}（${k}校区）`, nameI18n: i18n }
+  }
+  const { name } = names
   used.add(name)
   const de = side === 'duren'
   const size = r.int(spec.size[0], spec.size[1])
-  const text = de
-    ? `${name} in ${area.name}: ${size} ${spec.kind === 'school' ? 'Schülerinnen und Schüler' : 'Mitglieder'}. Wir suchen Partner in Jinhua für Begegnungen und gemeinsame Projekte.`
-    : `${name}位于${area.name}，现有${spec.kind === 'school' ? '学生' : '成员'}${size}名，希望与迪伦县的伙伴开展交流与合作。`
+  const people = (l: Lang) =>
+    spec.kind === 'school'
+      ? { de: 'Schülerinnen und Schüler', en: 'pupils', zh: '学生' }[l]
+      : { de: 'Mitglieder', en: 'members', zh: '成员' }[l]
+  const local = (l: Lang) =>
+    l === 'zh'
+      ? (names.nameI18n.zh ?? name)
+      : l === 'de'
+        ? (names.nameI18n.de ?? name)
+        : (names.nameI18n.en ?? name)
+  const place = de ? area.name : area.en
+  // Written texts in each language; none is a machine translation, so none is marked as one.
+  const texts: Record<Lang, string> = de
+    ? {
+        de: `${name} in ${area.name}: ${size} ${people('de')}. Wir suchen Partner in Jinhua für Begegnungen und gemeinsame Projekte.`,
+        en: `${name} in ${place} (${size} ${people('en')}) is looking for partners in Jinhua for visits and joint projects.`,
+        zh: `${local('zh')}位于迪伦县${DUREN_TOWNS_ZH[area.id] ?? area.name}，现有${people('zh')}${size}名，希望与金华的伙伴开展交流与合作。`,
+      }
+    : {
+        zh: `${name}位于${area.name}，现有${people('zh')}${size}名，希望与迪伦县的伙伴开展交流与合作。`,
+        en: `${local('en')} in ${place} (${size} ${people('en')}) would like to work with partners in Kreis Düren.`,
+        de: `${local('de')} in ${place} (${size} ${people('de')}) sucht Partner im Kreis Düren für Austausch und Zusammenarbeit.`,
+      }
+  const original: Lang = de ? 'de' : 'zh'
+  const translated = (['de', 'zh', 'en'] as const).filter((l) => l !== original && r.chance(0.8))
   const inst: DemoInstitution = {
     externalKey: `${DEMO_KEY_PREFIX}${side === 'duren' ? 'dn' : 'jh'}:${String(n).padStart(6, '0')}`,
     side,
     name,
-    nameI18n: de
-      ? {}
-      : {
-          en: `${area.en} ${spec.kind === 'school' ? 'School' : spec.kind === 'club' ? 'Club' : 'Institution'} ${n}`,
-        },
+    nameI18n: names.nameI18n,
     kind: spec.kind,
     subtype: spec.subtype,
     discipline,
@@ -321,18 +449,8 @@ function institution(
             : []),
         ],
     description: {
-      original: { lang: de ? 'de' : 'zh', text },
-      translations: r.chance(0.5)
-        ? [
-            {
-              lang: 'en',
-              text: de
-                ? `${name} in ${area.name} is looking for partners in Jinhua.`
-                : `${area.en}: looking for partners in Düren.`,
-              machine: true,
-            },
-          ]
-        : [],
+      original: { lang: original, text: texts[original] },
+      translations: translated.map((l) => ({ lang: l, text: texts[l], machine: false })),
     },
   }
   return { inst, spec }

@@ -63,3 +63,36 @@ t.test('scales up with unique names and rejects bad options', async (t) => {
     code: 'DEMO_INVALID_OPTIONS',
   })
 })
+
+t.test('names read real in both scripts; translations are not labelled machine-made', async (t) => {
+  const jh = pop.institutions.filter((i) => i.side === 'jinhua')
+  const dn = pop.institutions.filter((i) => i.side === 'duren')
+  t.ok(
+    jh.every((i) => i.nameI18n.en && i.nameI18n.de),
+    'every Jinhua name has English and German',
+  )
+  t.ok(
+    dn.every((i) => /[\u4e00-\u9fff]/.test(i.nameI18n.zh ?? '')),
+    'every Düren name has a Chinese one',
+  )
+  t.notOk(
+    pop.institutions.some((i) => /\b(School|Club|Institution) \d+$/.test(i.nameI18n.en ?? '')),
+    'no "Yiwu School 1386"',
+  )
+  t.ok(
+    jh.some((i) => /^金华市第.+中学/.test(i.name)),
+    'city schools carry 金华市',
+  )
+  t.ok(
+    jh.some((i) => /^\S+ No\. \d+ .*School/.test(i.nameI18n.en ?? '')),
+    '"Lanxi No. 2 Middle School"',
+  )
+  t.ok(
+    dn.some((i) => /^Städtisches Gymnasium /.test(i.name)),
+    '"Städtisches Gymnasium am Wirteltor"',
+  )
+  t.notOk(
+    pop.institutions.some((i) => i.description.translations.some((x) => x.machine)),
+    'nothing is labelled machine translation',
+  )
+})

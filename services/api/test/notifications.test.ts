@@ -90,6 +90,29 @@ t.test('inbox: cursor pages, unread count, mark read, read-all, only my own', as
   t.equal((await ctx.app.inject({ method: 'GET', url: '/v1/notifications' })).statusCode, 401)
 })
 
+t.test('crafted inbox cursors answer 400 problem+json, never 500 (issue 11)', async (t) => {
+  const anna = await registerCoordinator(ctx.app, 'anna.cursor@example.org')
+  await seedInbox(anna.id, 3, 'c')
+  const uuid = '3f0e6a8e-1c2b-4d5e-8f90-0123456789ab'
+  const b64 = (text: string) => Buffer.from(text).toString('base64url')
+  const keyset = (at: string, id = uuid) => b64(JSON.stringify({ s: 'created.desc', k: [at, id] }))
+  const crafted = {
+    'the old "0|<uuid>"': b64(`0|${uuid}`),
+    'a date JavaScript rolls over (Feb 30)': keyset('2026-02-30T00:00:00.000000Z'),
+    'year 0': keyset('0000-01-01T00:00:00.000000Z'),
+    'a uuid of dashes': keyset('2026-01-01T00:00:00.000000Z', '-'.repeat(36)),
+  }
+  for (const [name, cursor] of Object.entries(crafted)) {
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `/v1/notifications?cursor=${cursor}`,
+      headers: bearer(anna.accessToken),
+    })
+    t.equal(res.statusCode, 400, name)
+    t.match(String(res.headers['content-type']), /^application\/problem\+json/)
+  }
+})
+
 t.test(
   "inbox entries are rendered when read: in the reader's language and zone, anew after a change",
   async (t) => {

@@ -3,6 +3,7 @@ import { canSeeContact } from '../src/domains/registry/access.js'
 import {
   bearer,
   createStaff,
+  invitationToken,
   json,
   login,
   PASSWORD,
@@ -382,11 +383,7 @@ t.test('invitations: accept, expiry, wrong address, last-owner rule', async (t) 
       headers: bearer(token),
       payload: { email, role },
     })
-  const tokenFor = async (invitationId: string) => {
-    const [row] = await ctx.app.dbHandle.sql<{ token: string }[]>`
-      select payload->>'token' as token from outbox where payload->>'invitationId' = ${invitationId}`
-    return row!.token
-  }
+  const tokenFor = async (invitationId: string) => invitationToken(ctx.app, invitationId)
   const accept = (token: string, as: string) =>
     ctx.app.inject({ method: 'POST', url: '/v1/invitations/accept', headers: bearer(as), payload: { token } })
 
@@ -463,13 +460,11 @@ t.test('export and account deletion', async (t) => {
     headers: bearer(a.accessToken),
     payload: { email: 'export.b@example.org', role: 'owner' },
   })
-  const [row] = await ctx.app.dbHandle.sql<{ token: string }[]>`
-    select payload->>'token' as token from outbox where payload->>'invitationId' = ${json<{ id: string }>(inv).id}`
   await ctx.app.inject({
     method: 'POST',
     url: '/v1/invitations/accept',
     headers: bearer(b.accessToken),
-    payload: { token: row!.token },
+    payload: { token: invitationToken(ctx.app, json<{ id: string }>(inv).id) },
   })
 
   t.equal((await del(PASSWORD)).statusCode, 204)

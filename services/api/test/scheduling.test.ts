@@ -224,6 +224,31 @@ interface Plan {
   visitId: string | null
 }
 
+t.test('a calendar file is capped (clear 400) and stored in batches (no 500 at the cap)', async (t) => {
+  // Far in the future, so the entries block nothing the other tests plan.
+  const day = (i: number) => new Date(Date.UTC(2090, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)
+  const csv = (n: number) => `${Array.from({ length: n }, (_, i) => `${day(i % 3000)};;exam;X`).join('\n')}\n`
+  const upload = (content: string) =>
+    post('/v1/officer/calendars/import', officerJh.accessToken, {
+      format: 'csv',
+      content,
+      institutionId: jhClub.id,
+      mode: 'append',
+    })
+  const huge = csv(20_000)
+  t.equal(huge.length, 380_000, 'the 380 KB of the finding, under the size limit')
+  const refused = await upload(huge)
+  t.equal(refused.statusCode, 400, refused.body.slice(0, 200))
+  t.match(String(refused.headers['content-type']), /^application\/problem\+json/)
+  t.match(json<Problem>(refused).errors, [{ field: 'content', message: /20000 entries.*at most 5000/ }])
+  const atCap = await upload(csv(5_000))
+  t.equal(atCap.statusCode, 201, atCap.body.slice(0, 200))
+  t.equal(json<{ entries: number }>(atCap).entries, 5_000)
+  const [stored] = await ctx.app.dbHandle.sql<{ n: number }[]>`
+    select count(*)::int as n from calendar_entries where institution_id = ${jhClub.id} and start_date >= '2090-01-01'`
+  t.equal(stored!.n, 5_000, 'every entry stored')
+})
+
 t.test('a visit window is blocked by the NRW summer holidays of the host school', async (t) => {
   const res = await post(`/v1/partnerships/${partnershipId}/visit-plans`, jh.accessToken, {
     direction: 'jinhua_to_duren',

@@ -37,3 +37,43 @@
   }
   setTimeout(tick, 1000)
 })()
+
+// Fields with a length limit: count what is typed, so reaching the limit is never silent.
+;(() => {
+  for (const hint of document.querySelectorAll('[data-limit-for]')) {
+    const field = document.getElementById(hint.getAttribute('data-limit-for'))
+    const template = hint.getAttribute('data-count-text')
+    if (!field || !template) continue
+    const max = Number(field.getAttribute('data-limit'))
+    const show = () => {
+      const n = field.value.length
+      const count = template.replace('{n}', n.toLocaleString(document.documentElement.lang))
+      hint.textContent = n >= max ? `${count} ${hint.getAttribute('data-full-text') || ''}` : count
+      hint.classList.toggle('error', n >= max)
+    }
+    field.addEventListener('input', show)
+    show()
+  }
+})()
+
+// On a phone the header folds its menu behind one button, so the page starts near the top.
+;(() => {
+  const toggle = document.querySelector('.menu-toggle')
+  const parts = document.querySelectorAll('[data-menu]')
+  if (!toggle || parts.length === 0 || !window.matchMedia) return
+  const small = window.matchMedia('(max-width: 40rem)')
+  const set = (open) => {
+    toggle.setAttribute('aria-expanded', String(open))
+    for (const part of parts) {
+      if (open) part.removeAttribute('data-collapsed')
+      else part.setAttribute('data-collapsed', '')
+    }
+  }
+  const apply = () => {
+    toggle.hidden = !small.matches
+    set(!small.matches)
+  }
+  toggle.addEventListener('click', () => set(toggle.getAttribute('aria-expanded') !== 'true'))
+  if (small.addEventListener) small.addEventListener('change', apply)
+  apply()
+})()

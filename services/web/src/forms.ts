@@ -1,6 +1,6 @@
 import type { Problem } from './api-client.js'
 import { type Html, html } from './html.js'
-import type { MessageKey } from './i18n/index.js'
+import { formatNumber, type MessageKey, type Params } from './i18n/index.js'
 import type { View } from './view.js'
 
 /** A form being shown again: what was typed and what is wrong, field by field. */
@@ -10,6 +10,8 @@ export interface FormState {
   /** A problem not tied to one field; shown in the summary, linked to `formErrorField`. */
   formError?: MessageKey
   formErrorField?: string
+  /** Values for an error's placeholders, e.g. the length limit of a field that was too long. */
+  params?: Record<string, Params>
 }
 
 export const emptyForm = (values: Record<string, string> = {}): FormState => ({ values, errors: {} })
@@ -43,6 +45,16 @@ const KNOWN_FIELD_MESSAGES: [RegExp, MessageKey][] = [
   [/time zone/i, 'err.timeZone'],
   [/format "email"|must match format "email"/, 'err.email'],
 ]
+
+/** A field error's text with its placeholders ("at most 300 characters"). */
+function errorText(v: View, state: FormState, name: string, key: MessageKey): string {
+  const params = state.params?.[name]
+  if (!params) return v.t(key)
+  const shown = Object.fromEntries(
+    Object.entries(params).map(([k, x]) => [k, typeof x === 'number' ? formatNumber(v.locale, x) : x]),
+  )
+  return v.t(key, shown)
+}
 
 const CODE_MESSAGES: Record<string, MessageKey> = {
   AUTH_INVALID_CREDENTIALS: 'err.invalidCredentials',
@@ -79,8 +91,14 @@ export function applyProblem(
   for (const e of problem.errors ?? []) {
     const name = fieldMap[e.field] ?? e.field
     if (!fields.includes(name)) continue
+    if (state.errors[name]) continue
     const known = KNOWN_FIELD_MESSAGES.find(([re]) => re.test(e.message))
-    state.errors[name] ??= known ? known[1] : 'err.invalid'
+    // Say the limit instead of a bare "please check this entry".
+    const tooLong = /more than (\d+) characters/.exec(e.message)
+    if (tooLong) {
+      state.errors[name] = 'err.tooLong'
+      state.params = { ...state.params, [name]: { max: Number(tooLong[1]) } }
+    } else state.errors[name] = known ? known[1] : 'err.invalid'
   }
   if (Object.keys(state.errors).length === 0) {
     state.formError = problemMessage(problem)
@@ -106,7 +124,7 @@ export function errorSummary(v: View, state: FormState, labels: Record<string, M
     }
     ${entries.map(([name, key]) => {
       const label = labels[name]
-      return html`<li><a href="#${fieldId(name)}">${label ? `${v.t(label)}: ` : ''}${v.t(key)}</a></li>`
+      return html`<li><a href="#${fieldId(name)}">${label ? `${v.t(label)}: ` : ''}${errorText(v, state, name, key)}</a></li>`
     })}
   </ul>
 </div>`
@@ -144,7 +162,7 @@ export function input(v: View, state: FormState, o: InputOptions): Html {
   return html`<div class="field${error ? ' field-error' : ''}">
   <label for="${id}">${labelText(v, o.label, o.required)}</label>
   ${o.hint && html`<p class="hint" id="${id}-hint">${v.t(o.hint)}</p>`}
-  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${v.t(error)}</p>`}
+  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${errorText(v, state, o.name, error)}</p>`}
   <input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${value}"${
     o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''
   }${o.required ? html` required aria-required="true"` : ''}${error ? html` aria-invalid="true"` : ''}${
@@ -181,7 +199,7 @@ export function select(v: View, state: FormState, o: ChoiceOptions): Html {
   return html`<div class="field${error ? ' field-error' : ''}">
   <label for="${id}">${labelText(v, o.label, o.required)}</label>
   ${o.hint && html`<p class="hint" id="${id}-hint">${v.t(o.hint)}</p>`}
-  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${v.t(error)}</p>`}
+  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${errorText(v, state, o.name, error)}</p>`}
   <select id="${id}" name="${o.name}"${o.required ? html` required aria-required="true"` : ''}${
     error ? html` aria-invalid="true"` : ''
   }${described ? html` aria-describedby="${described}"` : ''}>
@@ -207,7 +225,7 @@ export function radios(v: View, state: FormState, o: ChoiceOptions): Html {
   return html`<fieldset class="field${error ? ' field-error' : ''}"${described ? html` aria-describedby="${described}"` : ''}>
   <legend>${labelText(v, o.label, o.required)}</legend>
   ${o.hint && html`<p class="hint" id="${id}-hint">${v.t(o.hint)}</p>`}
-  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${v.t(error)}</p>`}
+  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${errorText(v, state, o.name, error)}</p>`}
   ${o.options.map((opt, i) => {
     const optId = i === 0 ? id : `${id}-${i}`
     return html`<div class="radio"><input type="radio" id="${optId}" name="${o.name}" value="${opt.value}"${
@@ -246,7 +264,7 @@ export function checkboxes(v: View, state: FormState, o: ChoiceOptions): Html {
   return html`<fieldset class="field${error ? ' field-error' : ''}"${described ? html` aria-describedby="${described}"` : ''}>
   <legend>${labelText(v, o.label, o.required)}</legend>
   ${o.hint && html`<p class="hint" id="${id}-hint">${v.t(o.hint)}</p>`}
-  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${v.t(error)}</p>`}
+  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${errorText(v, state, o.name, error)}</p>`}
   <div class="choices">${o.options.map((opt, i) => {
     const optId = i === 0 ? id : `${id}-${i}`
     return html`<div class="radio"><input type="checkbox" id="${optId}" name="${o.name}" value="${opt.value}"${
@@ -275,7 +293,7 @@ export function smallInput(v: View, state: FormState, o: NumberOptions): Html {
   return html`<div class="field${error ? ' field-error' : ''}">
   <label for="${id}">${labelText(v, o.label, o.required)}</label>
   ${o.hint && html`<p class="hint" id="${id}-hint">${v.t(o.hint)}</p>`}
-  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${v.t(error)}</p>`}
+  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${errorText(v, state, o.name, error)}</p>`}
   <input id="${id}" name="${o.name}" class="${type === 'url' ? '' : 'short'}" type="${type === 'number' ? 'text' : type}"${
     type === 'number' ? html` inputmode="numeric" pattern="[0-9]*"` : ''
   } value="${state.values[o.name] ?? ''}"${o.required ? html` required aria-required="true"` : ''}${
@@ -291,7 +309,7 @@ export function textarea(v: View, state: FormState, o: InputOptions & { rows?: n
   return html`<div class="field${error ? ' field-error' : ''}">
   <label for="${id}">${labelText(v, o.label, o.required)}</label>
   ${o.hint && html`<p class="hint" id="${id}-hint">${v.t(o.hint)}</p>`}
-  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${v.t(error)}</p>`}
+  ${error && html`<p class="error" id="${id}-error"><span class="visually-hidden">${v.t('form.errorPrefix')}: </span>${errorText(v, state, o.name, error)}</p>`}
   <textarea id="${id}" name="${o.name}" rows="${o.rows ?? 5}"${o.required ? html` required aria-required="true"` : ''}${
     error ? html` aria-invalid="true"` : ''
   }${described ? html` aria-describedby="${described}"` : ''}${o.lang ? html` lang="${o.lang}"` : ''}>${state.values[o.name] ?? ''}</textarea>

@@ -27,6 +27,8 @@ export const NOTICES = {
   'proposal-confirmed': 'notice.proposalConfirmed',
   'round-started': 'notice.roundStarted',
   'interest-expressed': 'notice.interestExpressed',
+  'interest-already-sent': 'notice.interestAlreadySent',
+  'interest-matched': 'notice.interestMatched',
   'account-deleted': 'notice.accountDeleted',
   'prefs-saved': 'notice.prefsSaved',
   'all-read': 'notice.allRead',
@@ -89,23 +91,44 @@ export function roleLinks(role: Role): [string, MessageKey][] {
     ['/officer/imports', 'nav.imports'],
   ]
   return role === 'admin'
-    ? [...staff, ['/admin/users', 'nav.adminUsers'], ['/admin/notifications', 'nav.adminNotifications']]
+    ? [
+        ...staff,
+        ['/admin/users', 'nav.adminUsers'],
+        ['/admin/notifications', 'nav.adminNotifications'],
+        ['/admin/queues', 'nav.adminQueues'],
+      ]
     : staff
 }
 
-function navLinks(v: View): Html {
-  const items: [string, MessageKey][] = [['/', 'nav.home']]
-  const me = v.me
-  if (!me) items.push(['/sign-in', 'nav.signIn'], ['/register', 'nav.register'])
-  else {
-    items.push(...roleLinks(me.role))
-    items.push(['/inbox', 'nav.inbox'], ['/profile', 'nav.profile'])
-  }
+function linkList(v: View, items: [string, MessageKey][], extra: Part = ''): Html {
   const path = v.here.split('?')[0] ?? '/'
   return html`<ul class="nav-list">${items.map(
     ([href, key]) =>
       html`<li><a href="${href}"${path === href || (href !== '/' && path.startsWith(`${href}/`)) ? html` aria-current="page"` : ''}>${v.t(key)}</a></li>`,
-  )}</ul>`
+  )}${extra}</ul>`
+}
+
+/** The work pages of the role; the account's own pages sit apart (accountNav), so this fits one line. */
+function navLinks(v: View): Html {
+  const items: [string, MessageKey][] = [['/', 'nav.home']]
+  if (!v.me) items.push(['/sign-in', 'nav.signIn'], ['/register', 'nav.register'])
+  else items.push(...roleLinks(v.me.role))
+  return linkList(v, items)
+}
+
+function accountNav(v: View): Html | '' {
+  if (!v.me) return ''
+  return html`<nav class="account-nav" aria-label="${v.t('nav.account')}">${linkList(
+    v,
+    [
+      ['/inbox', 'nav.inbox'],
+      ['/profile', 'nav.profile'],
+    ],
+    html`<li><form method="post" action="/sign-out" class="sign-out">
+      <input type="hidden" name="_csrf" value="${v.csrf}">
+      <button type="submit" class="link-button">${v.t('nav.signOut')}</button>
+    </form></li>`,
+  )}</nav>`
 }
 
 function languageMenu(v: View): Html {
@@ -142,18 +165,10 @@ export function page(v: View, options: PageOptions): Html {
 <header class="site-header">
   <div class="wrap header-row">
     <p class="brand"><a href="/">${v.t('site.name')}</a></p>
-    ${languageMenu(v)}
+    <button type="button" class="menu-toggle" aria-expanded="true" aria-controls="site-tools site-nav" hidden>${v.t('nav.menu')}</button>
+    <div class="header-tools" id="site-tools" data-menu>${accountNav(v)}${languageMenu(v)}</div>
   </div>
-  <nav class="wrap main-nav" aria-label="${v.t('nav.main')}">
-    ${navLinks(v)}
-    ${
-      v.me &&
-      html`<form method="post" action="/sign-out" class="sign-out">
-      <input type="hidden" name="_csrf" value="${v.csrf}">
-      <button type="submit" class="link-button">${v.t('nav.signOut')}</button>
-    </form>`
-    }
-  </nav>
+  <nav class="wrap main-nav" id="site-nav" data-menu aria-label="${v.t('nav.main')}">${navLinks(v)}</nav>
 </header>
 <main id="main" class="wrap" tabindex="-1">
 ${noticeKey && html`<div class="notice" role="status"><p>${v.t(noticeKey)}</p></div>`}

@@ -122,17 +122,14 @@ t.test('verify email with the emailed link, then sign in', async (t) => {
 t.test('profile: dates in the reader zone, edits saved', async (t) => {
   await go('/profile')
   t.equal(await h1(), CATALOGS.de['profile.title'])
-  t.match(
-    await s.page.locator('dd time').innerText(),
-    /^\d\d\.\d\d\.\d{4}, \d\d:\d\d (MEZ|MESZ) \(Europe\/Berlin\)$/,
-  )
+  t.match(await s.page.locator('dd time').innerText(), /^\d\d\.\d\d\.\d{4}, \d\d:\d\d (MEZ|MESZ)$/)
   await audited(t, 'profile')
   await s.page.fill('#f-displayName', 'Anna S.')
   await s.page.fill('#f-timeZone', 'Asia/Shanghai')
   await s.page.getByRole('button', { name: CATALOGS.de['profile.save'] }).click()
   await s.page.waitForURL(/notice=profile-saved/)
   t.equal(await s.page.locator('.notice').innerText(), CATALOGS.de['notice.profileSaved'])
-  t.match(await s.page.locator('dd time').innerText(), /GMT\+8 \(Asia\/Shanghai\)$/)
+  t.match(await s.page.locator('dd time').innerText(), /\d\d:\d\d Chinesische Normalzeit$/)
   await s.page.fill('#f-timeZone', 'Mars/Olympus')
   await s.page.getByRole('button', { name: CATALOGS.de['profile.save'] }).click()
   await s.page.waitForLoadState('load')

@@ -178,7 +178,7 @@ t.test('an officer runs a matching round with live progress', async (t) => {
   t.match(await row.innerText(), DE['criterion.topics'], 'explanation in German')
   const main = await officerDuren.page.locator('main').innerText()
   t.match(main, DE['round.tradeOffTitle'], 'the stable-versus-welfare trade-off is shown')
-  t.match(main, /Gesamtpunktzahl \d+\.\d{2}/)
+  t.match(main, /Gesamtpunktzahl \d+,\d{2}/, 'German decimals')
   await audited(t, officerDuren, 'round-result')
 })
 

@@ -72,10 +72,10 @@ t.test('translate fills parameters', async (t) => {
 
 t.test('dates in the reader zone with the zone named', async (t) => {
   const at = '2026-03-25T08:00:00Z'
-  t.equal(formatDateTime('de', 'Europe/Berlin', at), '25.03.2026, 09:00 MEZ (Europe/Berlin)')
-  t.equal(formatDateTime('de-simple', 'Europe/Berlin', at), '25.03.2026, 09:00 MEZ (Europe/Berlin)')
-  t.match(formatDateTime('zh', 'Asia/Shanghai', at), /^2026\/03\/25 .*16:00 \(Asia\/Shanghai\)$/)
-  t.match(formatDateTime('en', 'Asia/Shanghai', at), /04:00 PM GMT\+8 \(Asia\/Shanghai\)$/)
+  t.equal(formatDateTime('de', 'Europe/Berlin', at), '25.03.2026, 09:00 MEZ')
+  t.equal(formatDateTime('de-simple', 'Europe/Berlin', at), '25.03.2026, 09:00 MEZ')
+  t.equal(formatDateTime('zh', 'Asia/Shanghai', at), '2026年3月25日 16:00（北京时间）')
+  t.equal(formatDateTime('en', 'Asia/Shanghai', at), '25 Mar 2026, 16:00 China Standard Time')
 })
 
 t.test('Accept-Language negotiation', async (t) => {

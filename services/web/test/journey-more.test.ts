@@ -1,7 +1,7 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (rendered text), not DOM nodes
 import type { Browser } from 'playwright-core'
 import t from 'tap'
-import { createStaff, PASSWORD, registerCoordinator } from '../../api/test/helper/app.js'
+import { createStaff, invitationToken, PASSWORD, registerCoordinator } from '../../api/test/helper/app.js'
 import { ownInstitution, partnershipBetween, proposedMeeting } from '../../api/test/helper/scheduling.js'
 import { CATALOGS } from '../src/i18n/index.js'
 import { launch, type Session } from './helper/browser.js'
@@ -88,12 +88,12 @@ t.test('the intro meeting: times in each reader’s zone, book, move, cancel, .i
   await duren.page.waitForURL(`${stack.webUrl}/meetings/${meetingId}`)
   const deSlots = await duren.page.locator('input[name="slotIndex"] + label').allInnerTexts()
   t.equal(deSlots.length, 3)
-  t.match(deSlots[0], /12\.01\.2027, 09:00 MEZ \(Europe\/Berlin\) – 10:00/, 'Berlin time, zone named')
+  t.match(deSlots[0], /^Di\., 12\.01\.2027, 09:00–10:00 MEZ$/, 'Berlin time, zone named once')
   await audited(t, duren, 'meeting-proposed-de')
 
   await jinhua.page.goto(`${stack.webUrl}/meetings/${meetingId}`)
   const zhSlots = await jinhua.page.locator('input[name="slotIndex"] + label').allInnerTexts()
-  t.match(zhSlots[1], /2027\/01\/13.*16:00.*\(Asia\/Shanghai\)/, 'Shanghai time, zone named')
+  t.match(zhSlots[1], /^2027年1月13日 星期三 16:00–17:00（北京时间）$/, 'Shanghai time, zone named once')
   // Nothing chosen: the error is on the field, linked from the summary.
   await submit(jinhua, ZH['sched.choose'])
   t.equal(await jinhua.page.locator('.error-summary a[href="#f-slotIndex"]').count(), 1)
@@ -102,7 +102,7 @@ t.test('the intro meeting: times in each reader’s zone, book, move, cancel, .i
   await jinhua.page.check('#f-slotIndex-1')
   await submit(jinhua, ZH['sched.choose'])
   t.match(jinhua.page.url(), /notice=meeting-booked/)
-  t.match(await jinhua.page.locator('.facts').innerText(), /2027\/01\/13.*16:00/)
+  t.match(await jinhua.page.locator('.facts').innerText(), /2027年1月13日.*16:00/)
   await audited(t, jinhua, 'meeting-booked-zh')
 
   const ics = await download(jinhua, `/meetings/${meetingId}/ics`)
@@ -203,10 +203,7 @@ t.test('a booked visit is moved (once rejected with reasons) and cancelled', asy
   await submit(duren, DE['visit.changeSubmit'])
   t.match(duren.page.url(), /notice=visit-changed/)
   const [y, m, d] = newStart.split('-')
-  t.match(
-    await duren.page.locator('.facts').innerText(),
-    new RegExp(`${d}\\.${m}\\.${y}.*\\([A-Za-z]+/[A-Za-z_]+\\)`),
-  )
+  t.match(await duren.page.locator('.facts').innerText(), new RegExp(`${d}\\.${m}\\.${y}`))
   t.match((await download(duren, `${visitPath}/ics`)).body, new RegExp(`DTSTART;VALUE=DATE:${y}${m}${d}`))
 
   // Cancelling asks first; "no" leads back to the visit.
@@ -289,12 +286,13 @@ t.test('colleagues: invite, accept the emailed link, remove', async (t) => {
   await submit(duren, DE['colleagues.inviteSubmit'])
   t.match(duren.page.url(), /notice=member-invited/)
 
-  const [row] = await stack.api.app.dbHandle.sql<{ token: string }[]>`
-    select payload->>'token' as token from outbox where event_type = 'membership.invited'
+  const [row] = await stack.api.app.dbHandle.sql<{ id: string }[]>`
+    select payload->>'invitationId' as id from outbox where event_type = 'membership.invited'
     order by created_at desc limit 1`
+  const token = invitationToken(stack.api.app, row!.id)
   const colleague = await open('colleague (Einfache Sprache)', 'de-DE')
   // The link as emailed: not signed in yet, so sign-in comes first and leads back here.
-  await colleague.page.goto(`${stack.webUrl}/invitations/accept?token=${encodeURIComponent(row!.token)}`)
+  await colleague.page.goto(`${stack.webUrl}/invitations/accept?token=${encodeURIComponent(token)}`)
   t.match(colleague.page.url(), /\/sign-in\?notice=sign-in-required&next=/)
   await colleague.page.fill('#f-email', 'kollege@gym-dueren.example')
   await colleague.page.fill('#f-password', PASSWORD)

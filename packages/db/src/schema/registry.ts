@@ -85,10 +85,31 @@ export const invitations = pgTable(
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
 export type ImportStatus = (typeof IMPORT_STATUSES)[number]
 
+/** What is wrong with an import row, as a code the web says in the reader's language. */
+export type ImportProblemCode =
+  | 'required'
+  | 'tooLong'
+  | 'reservedPrefix'
+  | 'length'
+  | 'oneOf'
+  | 'noSubtype'
+  | 'sportOnly'
+  | 'municipality'
+  | 'website'
+  | 'wholeNumber'
+  | 'languages'
+  | 'contactName'
+  | 'email'
+  | 'consent'
+
 export interface ImportRowProblem {
   line: number
   column: string
+  /** English, for the API and logs. */
   reason: string
+  /** Absent on reports stored before codes existed. */
+  code?: ImportProblemCode
+  params?: Record<string, string | number>
 }
 
 /** An officer's CSV import, processed by the registry worker; the file is kept until it is done. */

@@ -5,8 +5,9 @@ import { FastifyAdapter } from '@bull-board/fastify'
 import { users } from '@dj/db'
 import { QUEUE_NAMES } from '@dj/queue'
 import { eq } from 'drizzle-orm'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
 import { Errors } from '../http/errors.js'
+import { problemHandler } from '../http/problem.js'
 
 export const BOARD_PATH = '/admin/queues'
 const COOKIE = 'dj_board'
@@ -96,14 +97,21 @@ export async function bullBoardPlugin(app: FastifyInstance) {
       route.schema = { ...route.schema, hide: true }
     })
     scope.addHook('onRequest', async (request, reply) => {
-      if (request.headers.authorization) {
-        await app.authenticate(request, reply)
-        if (request.principal?.role !== 'admin') throw new Errors.Forbidden()
-        return
+      // Bull Board sets its own error handler (it answers with its internals and a stack), so a
+      // refusal is answered here, as problem+json like the rest of the API.
+      try {
+        if (request.headers.authorization) {
+          await app.authenticate(request, reply)
+          if (request.principal?.role !== 'admin') throw new Errors.Forbidden()
+          return
+        }
+        const cookie = readCookie(request)
+        if (!cookie) throw new Errors.Unauthenticated()
+        if (!(await adminFromCookie(app, cookie))) throw new Errors.Forbidden()
+      } catch (error) {
+        problemHandler(error as FastifyError, request, reply)
+        return reply
       }
-      const cookie = readCookie(request)
-      if (!cookie) throw new Errors.Unauthenticated()
-      if (!(await adminFromCookie(app, cookie))) throw new Errors.Forbidden()
     })
     await scope.register(serverAdapter.registerPlugin(), { prefix: BOARD_PATH })
   })

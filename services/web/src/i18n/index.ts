@@ -42,17 +42,14 @@ export function negotiate(header: string | undefined): Locale {
   return 'de'
 }
 
-/** "25.03.2026, 09:00 MEZ (Europe/Berlin)": always in the reader's zone, always naming it. */
-export function formatDateTime(locale: Locale, timeZone: string, value: string | Date): string {
-  const date = typeof value === 'string' ? new Date(value) : value
-  const text = new Intl.DateTimeFormat(LANG_TAG[locale], {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'short',
-  }).format(date)
-  return `${text} (${timeZone})`
-}
+/** Dates, times, numbers and percentages: the platform's one formatter, shared with the notifier. */
+export {
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatTimeRange,
+  readerTitle,
+  zoneName,
+} from '@dj/intl'

@@ -76,7 +76,7 @@ ${
   <thead><tr>
     <th scope="col">${v.t('col.period')}</th>
     <th scope="col">${v.t('col.entryKind')}</th>
-    <th scope="col">${v.t('col.name')}</th>
+    <th scope="col">${v.t('col.instName')}</th>
     <th scope="col">${v.t('col.actions')}</th>
   </tr></thead>
   <tbody>${entries.map((e) => {

@@ -1,9 +1,9 @@
-import type { MultipartFile } from '@fastify/multipart'
 import type { FastifyPluginAsync } from 'fastify'
 import { csrfField, emptyForm, errorSummary, type FormState, hasErrors, problemMessage } from '../forms.js'
 import { type Html, html } from '../html.js'
 import { messagePage, noticeOf, requireRole, seeOther, send } from '../http/respond.js'
-import { formatDateTime } from '../i18n/index.js'
+import { readUploadedForm, uploadRoute } from '../http/upload.js'
+import { formatDateTime, formatNumber, formatPercent } from '../i18n/index.js'
 import { page } from '../layout.js'
 import type { View } from '../view.js'
 import { type Side, UUID } from './registry-types.js'
@@ -21,7 +21,13 @@ interface ImportStatus {
   updated: number
   unchanged: number
   failed: number
-  report: { line: number; column: string; reason: string }[]
+  report: {
+    line: number
+    column: string
+    reason: string
+    code?: string
+    params?: Record<string, string | number>
+  }[]
   error: string | null
   createdAt: string
   finishedAt: string | null
@@ -61,6 +67,36 @@ function uploadPage(v: View, state: FormState): Html {
   })
 }
 
+const PROBLEM_CODES = [
+  'required',
+  'tooLong',
+  'reservedPrefix',
+  'length',
+  'oneOf',
+  'noSubtype',
+  'sportOnly',
+  'municipality',
+  'website',
+  'wholeNumber',
+  'languages',
+  'contactName',
+  'email',
+  'consent',
+] as const
+
+/** A row problem in the reader's language; reports stored before codes existed stay English. */
+function rowProblem(v: View, r: ImportStatus['report'][number]): Html {
+  const code = PROBLEM_CODES.find((c) => c === r.code)
+  if (!code) return html`<td lang="en">${r.reason}</td>`
+  const params = Object.fromEntries(
+    Object.entries(r.params ?? {}).map(([k, x]) => [
+      k,
+      typeof x === 'number' ? formatNumber(v.locale, x) : x,
+    ]),
+  )
+  return html`<td>${v.t(`importErr.${code}`, params)}</td>`
+}
+
 function statusPage(v: View, s: ImportStatus, notice?: string): Html {
   const running = s.status === 'queued' || s.status === 'running'
   const progress = progressOf(s)
@@ -77,8 +113,8 @@ ${
   running &&
   html`<div class="round-progress" data-poll="/officer/imports/${s.id}/status.json">
   <label for="import-progress">${v.t('round.progress')}</label>
-  <progress id="import-progress" max="100" value="${progress}">${progress} %</progress>
-  <p aria-live="polite" data-progress-text>${v.t('round.progressText', { progress })}</p>
+  <progress id="import-progress" max="100" value="${progress}">${formatPercent(v.locale, progress / 100)}</progress>
+  <p aria-live="polite" data-progress-text>${v.t('round.progressText', { progress: formatPercent(v.locale, progress / 100) })}</p>
   <p><a href="/officer/imports/${s.id}">${v.t('round.reload')}</a></p>
 </div>`
 }
@@ -87,13 +123,11 @@ ${s.status === 'failed' && html`<div class="error-summary" role="alert"><p>${v.t
 ${
   s.report.length > 0 &&
   html`<h2>${v.t('import.report')}</h2>
-<p class="hint">${v.t('import.reasonNote')}</p>
 <div class="table-scroll"><table>
   <caption class="visually-hidden">${v.t('import.report')}</caption>
   <thead><tr><th scope="col">${v.t('col.line')}</th><th scope="col">${v.t('col.column')}</th><th scope="col">${v.t('col.reason')}</th></tr></thead>
   <tbody>${s.report.map(
-    (r) =>
-      html`<tr><th scope="row">${r.line}</th><td><code>${r.column}</code></td><td lang="en">${r.reason}</td></tr>`,
+    (r) => html`<tr><th scope="row">${r.line}</th><td><code>${r.column}</code></td>${rowProblem(v, r)}</tr>`,
   )}</tbody>
 </table></div>`
 }
@@ -109,16 +143,17 @@ export const importPages: FastifyPluginAsync = async (app) => {
     return send(reply, uploadPage(request.view, emptyForm()))
   })
 
-  app.post('/officer/imports', { bodyLimit: MAX_UPLOAD_BYTES + 65_536 }, async (request, reply) => {
+  // Access and the CSRF token are checked before the file is read (http/upload.ts).
+  app.post('/officer/imports', uploadRoute(app, [...staff], MAX_UPLOAD_BYTES), async (request, reply) => {
     const me = requireRole(request, reply, [...staff])
     if (!me) return reply
     const v = request.view
-    const body = request.body as Record<string, { value?: unknown } | MultipartFile | undefined>
-    const file = body['file'] as MultipartFile | undefined
-    const side = (body['side'] as { value?: unknown } | undefined)?.value
+    const { fields, file } = await readUploadedForm(request)
+    const side = fields['side']
     const state = emptyForm()
-    const content = file && 'toBuffer' in file ? await file.toBuffer() : undefined
-    if (!content || content.length === 0) state.errors['file'] = 'err.file'
+    const content = file?.content
+    // A chosen file with nothing in it is not the same mistake as choosing none.
+    if (!content || content.length === 0) state.errors['file'] = file?.filename ? 'err.csvEmpty' : 'err.file'
     if (me.role === 'admin' && side !== 'duren' && side !== 'jinhua') state.errors['side'] = 'err.required'
     if (hasErrors(state) || !content) return send(reply, uploadPage(v, state), 400)
     const query = new URLSearchParams()
@@ -156,7 +191,7 @@ export const importPages: FastifyPluginAsync = async (app) => {
       status: res.data.status,
       progress,
       statusText: v.t(`roundStatus.${res.data.status}`),
-      progressText: v.t('round.progressText', { progress }),
+      progressText: v.t('round.progressText', { progress: formatPercent(v.locale, progress / 100) }),
     }
   })
 }

@@ -139,7 +139,7 @@ function listPage(v: View, items: Institution[], notice?: string): Html {
         ? html`<p>${v.t('inst.list.empty')}</p>`
         : html`<div class="table-scroll"><table>
   <caption class="visually-hidden">${v.t('inst.list.title')}</caption>
-  <thead><tr><th scope="col">${v.t('col.name')}</th><th scope="col">${v.t('col.side')}</th><th scope="col">${v.t('inst.kind')}</th><th scope="col">${v.t('inst.status')}</th><th scope="col">${v.t('col.role')}</th></tr></thead>
+  <thead><tr><th scope="col">${v.t('col.instName')}</th><th scope="col">${v.t('col.side')}</th><th scope="col">${v.t('inst.kind')}</th><th scope="col">${v.t('inst.status')}</th><th scope="col">${v.t('col.role')}</th></tr></thead>
   <tbody>${items.map(
     (i) =>
       html`<tr><th scope="row"><a href="/institutions/${i.id}">${instName(v, i)}</a></th><td>${v.t(`side.${i.side}`)}</td><td>${
@@ -190,7 +190,7 @@ ${
     : interests.map(
         (i) => html`<section class="card" aria-labelledby="interest-${i.id}">
   <h3 id="interest-${i.id}">${i.formats.map((f) => v.t(`format.${f}`)).join(', ')} <span class="badge">${v.t(`interestStatus.${i.status}`)}</span></h3>
-  ${interestSummary(v, i)}
+  ${interestSummary(v, i, { formats: false })}
   ${canEdit && html`<p><a href="/interests/${i.id}/edit" aria-describedby="interest-${i.id}">${v.t('interest.edit')}</a></p>`}
 </section>`,
       )

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { problemMessage } from '../forms.js'
 import { type Html, html } from '../html.js'
-import { messagePage, requireRole, send } from '../http/respond.js'
+import { messagePage, requireRole, seeOther, send } from '../http/respond.js'
 import { formatDateTime, type MessageKey } from '../i18n/index.js'
 import { page } from '../layout.js'
 import type { View } from '../view.js'
+import { auditControls } from './audit-list.js'
+import { apiParams, nextLink, readList } from './paging.js'
 import { KINDS, TOPICS } from './registry-types.js'
 import { passFile } from './scheduling.js'
 
@@ -34,7 +36,60 @@ interface Overview {
   pendingVerification: number
   latestRounds: RoundRow[]
 }
+const AUDIT_ACTIONS = [
+  'institution.registered',
+  'institution.verify',
+  'institution.reject',
+  'institution.suspend',
+  'institution.reinstate',
+  'interest.created',
+  'interest.updated',
+  'interest.deleted',
+  'membership.removed',
+  'proposal.confirmed',
+  'proposals.expired',
+  'round.requested',
+  'import.requested',
+  'calendar.entries_added',
+  'calendar.entry_deleted',
+  'calendar.imported',
+  'user.created',
+  'user.deleted',
+  'user.disabled',
+  'user.enabled',
+  'user.password_changed',
+  'notification.retried',
+] as const
+const ENTITY_TYPES = [
+  'institution',
+  'interest',
+  'proposal',
+  'round',
+  'import',
+  'user',
+  'calendar',
+  'notification',
+] as const
+
+/** What was done, in words ("verified an institution"), never the action's code. */
+function auditAction(v: View, action: string): string {
+  const known = AUDIT_ACTIONS.find((a) => a === action)
+  return known ? v.t(`auditAction.${known}`) : v.t('auditAction.other')
+}
+
+/** What it was done to: its name where it has one, linked to institutions; never a bare id. */
+function auditEntity(v: View, e: AuditEntry): Html {
+  const type = ENTITY_TYPES.find((x) => x === e.entityType)
+  const kind = type ? v.t(`entityType.${type}`) : v.t('entityType.other')
+  if (!e.entityLabel) return html`${kind}`
+  if (type === 'institution' && e.entityId)
+    return html`${kind}: <a href="/institutions/${e.entityId}">${e.entityLabel}</a>`
+  return html`${kind}: ${e.entityLabel}`
+}
+
 interface AuditEntry {
+  /** The entity's name (institution, user, the two institutions of a proposal), when it has one. */
+  entityLabel?: string | null
   id: string
   at: string
   actorLabel: string
@@ -276,20 +331,21 @@ ${exportLinks(v)}`,
   app.get('/officer/audit', async (request, reply) => {
     if (!requireRole(request, reply, [...staff])) return reply
     const v = request.view
-    const after = (request.query as { after?: unknown }).after
-    const cursor = typeof after === 'string' && /^\d{1,15}$/.test(after) ? after : undefined
-    const res = await v.api<{ items: AuditEntry[]; nextCursor: string | null }>(
+    const list = readList(request.query, { sorts: [] })
+    const res = await v.api<{ items: AuditEntry[]; nextCursor: string | null; total: number }>(
       'GET',
-      `/v1/officer/audit?limit=50${cursor ? `&after=${cursor}` : ''}`,
+      `/v1/officer/audit?${apiParams(list, 50)}`,
     )
+    if (!res.ok && res.status === 400) return seeOther(reply, '/officer/audit')
     if (!res.ok) return failed(v, reply, res.problem, res.status)
-    const { items, nextCursor } = res.data
+    const { items, nextCursor, total } = res.data
     return send(
       reply,
       page(v, {
         title: v.t('audit.title'),
         body: html`${reportNav(v)}
 <p>${v.t('audit.intro')}</p>
+${auditControls(v, list, { total, shown: items.length, nextCursor })}
 ${
   items.length === 0
     ? html`<p>${v.t('audit.empty')}</p>`
@@ -300,13 +356,12 @@ ${
     (e) => html`<tr>
     <th scope="row"><time datetime="${e.at}">${formatDateTime(v.locale, v.timeZone, e.at)}</time></th>
     <td>${e.actorLabel}</td>
-    <td><code>${e.action}</code></td>
-    <td>${e.entityType}${e.entityId && html` <code>${e.entityId}</code>`}</td>
+    <td>${auditAction(v, e.action)}</td>
+    <td>${auditEntity(v, e)}</td>
   </tr>`,
   )}</tbody></table></div>`
 }
-${nextCursor && html`<p><a href="/officer/audit?after=${nextCursor}">${v.t('pager.older')}</a></p>`}
-${cursor && html`<p><a href="/officer/audit">${v.t('pager.newest')}</a></p>`}`,
+${nextLink(v, list, { path: '/officer/audit', shown: items.length, nextCursor })}`,
       }),
     )
   })

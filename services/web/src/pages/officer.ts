@@ -12,12 +12,23 @@ import {
 } from '../forms.js'
 import { type Html, html } from '../html.js'
 import { messagePage, noticeOf, requireRole, seeOther, send } from '../http/respond.js'
-import { formatDateTime, type MessageKey } from '../i18n/index.js'
+import { formatDateTime, formatNumber, formatPercent, type MessageKey } from '../i18n/index.js'
 import { page } from '../layout.js'
 import type { View } from '../view.js'
-import type { ExplanationItem, Institution, Page, Side } from './registry-types.js'
+import type { ListState } from './paging.js'
+import { emptyQueue, type QueueList, queueApiPath, queueControls, readQueueList } from './queue-list.js'
+import type { Institution } from './registry-types.js'
 import { UUID } from './registry-types.js'
-import { percent, whyList } from './render.js'
+import { limitHint } from './render.js'
+import {
+  type RoundProposalPage,
+  readRoundList,
+  roundProposals,
+  roundProposalsPath,
+} from './round-proposals.js'
+
+/** The API's limit on a rejection or suspension reason (routes/v1/registry/officer.ts). */
+const REASON_MAX = 2000
 
 interface Round {
   id: string
@@ -28,6 +39,8 @@ interface Round {
     proposals: number
     interestsMatched: number
     meanScore: number
+    /** Pairs the round kept because they already are live proposals or partnerships. */
+    lockedPairs?: number
     tradeOff?: { stableTotal: number; welfareTotal: number; stableGivesUp: number }
   } | null
   error: string | null
@@ -36,35 +49,30 @@ interface Round {
   finishedAt: string | null
 }
 
-interface RoundProposal {
-  id: string
-  status: 'open' | 'accepted' | 'confirmed' | 'declined' | 'expired'
-  score: number | null
-  explanation: ExplanationItem[]
-  expiresAt: string | null
-  a: { institution: { id: string; name: string; side: Side }; interestId: string }
-  b: { institution: { id: string; name: string; side: Side }; interestId: string }
-}
-
 const STATUSES = ['pending', 'verified', 'suspended', 'rejected'] as const
-type InstitutionStatus = (typeof STATUSES)[number]
+export type InstitutionStatus = (typeof STATUSES)[number]
 const statusOf = (raw: unknown): InstitutionStatus =>
   STATUSES.includes(raw as InstitutionStatus) ? (raw as InstitutionStatus) : 'pending'
 
-/** What an officer may do with an institution in each status (the API enforces the same). */
-function actionsFor(v: View, i: Institution, status: InstitutionStatus): Html {
+/**
+ * What an officer may do with an institution in each status (the API enforces the same). From
+ * the work list the forms lead back there (`back`).
+ */
+export function actionsFor(v: View, i: Institution, status: InstitutionStatus, back?: '/officer/work'): Html {
+  const backField = back ? html`<input type="hidden" name="back" value="${back}">` : ''
   const reasonForm = (
     action: 'reject' | 'suspend',
     label: MessageKey,
-  ) => html`<form method="post" action="/officer/queue/${i.id}/${action}" class="inline-form">${csrfField(v)}
+  ) => html`<form method="post" action="/officer/queue/${i.id}/${action}" class="inline-form">${csrfField(v)}${backField}
         <label for="${action}-reason-${i.id}">${v.t('field.reason')}</label>
-        <input id="${action}-reason-${i.id}" name="reason" type="text" maxlength="2000">
+        ${limitHint(v, `${action}-reason-${i.id}`, REASON_MAX)}
+        <input id="${action}-reason-${i.id}" name="reason" type="text" maxlength="${REASON_MAX}" aria-describedby="${action}-reason-${i.id}-limit" data-limit="${REASON_MAX}">
         <button type="submit" class="small secondary" aria-label="${v.t(label)}: ${i.name}">${v.t(label)}</button>
       </form>`
   const plain = (
     action: 'verify' | 'reinstate',
     label: MessageKey,
-  ) => html`<form method="post" action="/officer/queue/${i.id}/${action}" class="inline-form">${csrfField(v)}
+  ) => html`<form method="post" action="/officer/queue/${i.id}/${action}" class="inline-form">${csrfField(v)}${backField}
         <button type="submit" class="small" aria-label="${v.t(label)}: ${i.name}">${v.t(label)}</button>
       </form>`
   if (status === 'pending')
@@ -76,11 +84,12 @@ function actionsFor(v: View, i: Institution, status: InstitutionStatus): Html {
 
 function queuePage(
   v: View,
-  items: Institution[],
+  list: QueueList,
   notice?: string,
   error?: MessageKey,
   status: InstitutionStatus = 'pending',
 ): Html {
+  const items = list.data.items
   return page(v, {
     title: v.t('queue.title'),
     notice,
@@ -93,12 +102,13 @@ function queuePage(
             : html`<a href="/officer/queue?status=${st}">${v.t(`instStatus.${st}`)}</a>`
         }</li>`,
     )}</ul></nav>
+${queueControls(v, status, list)}
 ${
   items.length === 0
-    ? html`<p>${v.t(status === 'pending' ? 'queue.empty' : 'queue.emptyStatus')}</p>`
+    ? html`<p>${v.t(status === 'pending' && !list.state.q ? 'queue.empty' : 'queue.emptyStatus')}</p>`
     : html`<div class="table-scroll"><table>
   <caption>${status === 'pending' ? v.t('queue.caption') : v.t(`instStatus.${status}`)}</caption>
-  <thead><tr><th scope="col">${v.t('col.name')}</th><th scope="col">${v.t('col.side')}</th><th scope="col">${v.t('inst.kind')}</th><th scope="col">${v.t('col.created')}</th><th scope="col">${v.t('col.actions')}</th></tr></thead>
+  <thead><tr><th scope="col">${v.t('col.instName')}</th><th scope="col">${v.t('col.side')}</th><th scope="col">${v.t('inst.kind')}</th><th scope="col">${v.t('col.created')}</th><th scope="col">${v.t('col.actions')}</th></tr></thead>
   <tbody>${items.map(
     (i) => html`<tr>
     <th scope="row"><a href="/institutions/${i.id}">${i.name}</a></th>
@@ -137,15 +147,43 @@ function roundsPage(v: View, state: FormState): Html {
   })
 }
 
+/**
+ * What a finished round found. With no new proposals it says why (every best pair exists
+ * already, or nothing fits) instead of "0 proposals, mean fit 0 %" beside a total score.
+ */
+function roundSummary(v: View, s: NonNullable<Round['summary']>): Html {
+  const locked = s.lockedPairs ?? 0
+  const points = (x: number) => formatNumber(v.locale, x, 2)
+  return html`${
+    s.proposals > 0
+      ? html`<p>${v.t('round.summary', {
+          proposals: formatNumber(v.locale, s.proposals),
+          matched: formatNumber(v.locale, s.interestsMatched),
+          mean: formatPercent(v.locale, s.meanScore),
+        })}</p>`
+      : html`<p class="callout" data-round-none>${
+          locked > 0 ? v.t('round.allLocked', { locked: formatNumber(v.locale, locked) }) : v.t('round.noFit')
+        }</p>`
+  }
+${
+  s.tradeOff &&
+  html`<h3>${v.t('round.tradeOffTitle')}</h3>
+<p>${v.t('round.tradeOff', {
+    stable: points(s.tradeOff.stableTotal),
+    welfare: points(s.tradeOff.welfareTotal),
+    givesUp: points(s.tradeOff.stableGivesUp),
+  })}${locked > 0 ? html` ${v.t('round.tradeOffLocked', { locked: formatNumber(v.locale, locked) })}` : ''}</p>`
+}`
+}
+
 function roundPage(
   v: View,
   round: Round,
-  proposals: RoundProposal[],
+  list: { state: ListState; data: RoundProposalPage } | null,
   notice?: string,
   error?: MessageKey,
 ): Html {
   const running = round.status === 'queued' || round.status === 'running'
-  const side = v.me?.officerSide
   return page(v, {
     title: v.t('round.title'),
     notice,
@@ -160,8 +198,8 @@ ${
   running &&
   html`<div class="round-progress" data-poll="/officer/rounds/${round.id}/status.json">
   <label for="round-progress">${v.t('round.progress')}</label>
-  <progress id="round-progress" max="100" value="${round.progress}">${round.progress} %</progress>
-  <p aria-live="polite" data-progress-text>${v.t('round.progressText', { progress: round.progress })}</p>
+  <progress id="round-progress" max="100" value="${round.progress}">${formatPercent(v.locale, round.progress / 100)}</progress>
+  <p aria-live="polite" data-progress-text>${v.t('round.progressText', { progress: formatPercent(v.locale, round.progress / 100) })}</p>
   <p><a href="/officer/rounds/${round.id}">${v.t('round.reload')}</a></p>
 </div>`
 }
@@ -169,50 +207,10 @@ ${round.status === 'failed' && html`<div class="error-summary" role="alert"><p>$
 ${
   round.summary &&
   html`<h2>${v.t('round.result')}</h2>
-<p>${v.t('round.summary', {
-    proposals: round.summary.proposals,
-    matched: round.summary.interestsMatched,
-    mean: percent(round.summary.meanScore),
-  })}</p>
-${
-  round.summary.tradeOff &&
-  html`<h3>${v.t('round.tradeOffTitle')}</h3>
-<p>${v.t('round.tradeOff', {
-    stable: round.summary.tradeOff.stableTotal.toFixed(2),
-    welfare: round.summary.tradeOff.welfareTotal.toFixed(2),
-    givesUp: round.summary.tradeOff.stableGivesUp.toFixed(2),
-  })}</p>`
-}`
+${roundSummary(v, round.summary)}`
 }
-${
-  round.status === 'done' &&
-  html`<h2>${v.t('round.proposals')}</h2>
-${
-  proposals.length === 0
-    ? html`<p>${v.t('round.none')}</p>`
-    : html`<div class="table-scroll"><table>
-  <caption class="visually-hidden">${v.t('round.proposals')}</caption>
-  <thead><tr><th scope="col">${v.t('side.duren')}</th><th scope="col">${v.t('side.jinhua')}</th><th scope="col">${v.t('col.score')}</th><th scope="col">${v.t('col.status')}</th><th scope="col">${v.t('col.why')}</th><th scope="col">${v.t('col.actions')}</th></tr></thead>
-  <tbody>${proposals.map((p) => {
-    const duren = p.a.institution.side === 'duren' ? p.a : p.b
-    const jinhua = p.a.institution.side === 'duren' ? p.b : p.a
-    return html`<tr>
-    <th scope="row"><a href="/institutions/${duren.institution.id}">${duren.institution.name}</a></th>
-    <td><a href="/institutions/${jinhua.institution.id}">${jinhua.institution.name}</a></td>
-    <td>${p.score === null ? '' : `${percent(p.score)} %`}</td>
-    <td>${v.t(`proposalStatus.${p.status}`)}</td>
-    <td>${whyList(v, p.explanation)}</td>
-    <td>${
-      p.status === 'accepted' &&
-      side &&
-      html`<form method="post" action="/officer/proposals/${p.id}/confirm">${csrfField(v)}
-      <input type="hidden" name="round" value="${round.id}">
-      <button type="submit" class="small">${v.t('round.confirm')}</button></form>`
-    }</td>
-  </tr>`
-  })}</tbody></table></div>`
-}`
-}`,
+${round.status === 'done' && list && roundProposals(v, round.id, list.state, list.data)}
+`,
   })
 }
 
@@ -224,28 +222,19 @@ export const officerPages: FastifyPluginAsync = async (app) => {
     if (!me) return reply
     const v = request.view
     const status = statusOf(request.query.status)
-    // Admins see both sides; the API wants them to name one.
-    const sides: (Side | undefined)[] = me.role === 'admin' ? ['duren', 'jinhua'] : [undefined]
-    const pages = await Promise.all(
-      sides.map((s) =>
-        v.api<Page<Institution>>(
-          'GET',
-          `/v1/officer/institutions?status=${status}&limit=200${s ? `&side=${s}` : ''}`,
-        ),
-      ),
-    )
-    const failed = pages.find((p) => !p.ok)
-    const items = pages.flatMap((p) => (p.ok ? p.data.items : []))
+    const state = readQueueList(request.query)
+    const res = await v.api<QueueList['data']>('GET', queueApiPath(status, state))
+    if (!res.ok && res.status === 400) return seeOther(reply, `/officer/queue?status=${status}`)
     return send(
       reply,
       queuePage(
         v,
-        items,
+        res.ok ? { state, data: res.data } : emptyQueue(state),
         noticeOf(request.query),
-        failed && !failed.ok ? problemMessage(failed.problem) : undefined,
+        res.ok ? undefined : problemMessage(res.problem),
         status,
       ),
-      failed ? 503 : 200,
+      res.ok ? 200 : 503,
     )
   })
 
@@ -260,22 +249,20 @@ export const officerPages: FastifyPluginAsync = async (app) => {
       if (!requireRole(request, reply, [...staff])) return reply
       const v = request.view
       if (!UUID.test(request.params.id)) return messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
-      const { reason } = formValues(request.body, ['reason'])
+      const { reason, back: from } = formValues(request.body, ['reason', 'back'])
       const res = await v.api(
         'POST',
         `/v1/officer/institutions/${request.params.id}/${action}`,
         reason ? { reason } : {},
       )
       if (!res.ok) {
-        const list = await v.api<Page<Institution>>(
-          'GET',
-          `/v1/officer/institutions?status=${back[action]!.status}&limit=200`,
-        )
+        const state = readQueueList({})
+        const list = await v.api<QueueList['data']>('GET', queueApiPath(back[action]!.status, state))
         return send(
           reply,
           queuePage(
             v,
-            list.ok ? list.data.items : [],
+            list.ok ? { state, data: list.data } : emptyQueue(state),
             undefined,
             problemMessage(res.problem),
             back[action]!.status,
@@ -283,6 +270,7 @@ export const officerPages: FastifyPluginAsync = async (app) => {
           res.status,
         )
       }
+      if (from === '/officer/work') return seeOther(reply, `/officer/work?notice=${back[action]!.notice}`)
       return seeOther(reply, `/officer/queue?status=${back[action]!.status}&notice=${back[action]!.notice}`)
     })
   }
@@ -320,16 +308,24 @@ export const officerPages: FastifyPluginAsync = async (app) => {
         res.status === 404 ? 'notFound.body' : problemMessage(res.problem),
         res.status,
       )
+    const state = readRoundList(request.query)
     const proposals =
       res.data.status === 'done'
-        ? await v.api<Page<RoundProposal>>(
-            'GET',
-            `/v1/officer/rounds/${request.params.id}/proposals?limit=200`,
-          )
+        ? await v.api<RoundProposalPage>('GET', roundProposalsPath(request.params.id, state))
         : null
+    if (proposals && !proposals.ok && proposals.status === 400) {
+      // A stale or edited cursor: start the list again from the top.
+      return seeOther(reply, `/officer/rounds/${request.params.id}`)
+    }
     return send(
       reply,
-      roundPage(v, res.data, proposals?.ok ? proposals.data.items : [], noticeOf(request.query)),
+      roundPage(
+        v,
+        res.data,
+        proposals?.ok ? { state, data: proposals.data } : null,
+        noticeOf(request.query),
+        proposals && !proposals.ok ? problemMessage(proposals.problem) : undefined,
+      ),
     )
   })
 
@@ -345,18 +341,24 @@ export const officerPages: FastifyPluginAsync = async (app) => {
       status: res.data.status,
       progress: res.data.progress,
       statusText: v.t(`roundStatus.${res.data.status}`),
-      progressText: v.t('round.progressText', { progress: res.data.progress }),
+      progressText: v.t('round.progressText', { progress: formatPercent(v.locale, res.data.progress / 100) }),
     }
   })
 
   app.post<{ Params: { id: string } }>('/officer/proposals/:id/confirm', async (request, reply) => {
     if (!requireRole(request, reply, ['officer'])) return reply
     const v = request.view
-    const { round } = formValues(request.body, ['round'])
+    const { round, back } = formValues(request.body, ['round', 'back'])
     if (!UUID.test(request.params.id)) return messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
     const res = await v.api('POST', `/v1/officer/proposals/${request.params.id}/confirm`, {})
-    const back = round && UUID.test(round) ? `/officer/rounds/${round}` : '/officer/queue'
+    // Back to the page the officer confirmed from: the round, the work list or the proposal.
+    const target =
+      back && /^\/(officer\/(rounds|work)|proposals)\b/.test(back) && !back.startsWith('//')
+        ? back.replace(/[?&]notice=[^&]*/g, '')
+        : round && UUID.test(round)
+          ? `/officer/rounds/${round}`
+          : '/officer/work'
     if (!res.ok) return messagePage(v, reply, 'error.title', problemMessage(res.problem), res.status)
-    return seeOther(reply, `${back}?notice=proposal-confirmed`)
+    return seeOther(reply, `${target}${target.includes('?') ? '&' : '?'}notice=proposal-confirmed`)
   })
 }

@@ -1,20 +1,32 @@
 import type { FastifyPluginAsync } from 'fastify'
+import type { Problem } from '../api-client.js'
 import { csrfField, formValues, problemMessage } from '../forms.js'
 import { type Html, html } from '../html.js'
 import { messagePage, noticeOf, requireRole, seeOther, send } from '../http/respond.js'
-import { formatDateTime, type MessageKey } from '../i18n/index.js'
+import { formatDateTime, formatPercent, type MessageKey } from '../i18n/index.js'
 import { page } from '../layout.js'
 import type { View } from '../view.js'
+import {
+  type ExpressionPage,
+  emptyExpressions,
+  INCOMING_PATH,
+  incomingSection,
+  type ProposalList,
+  type ProposalPage,
+  proposalControls,
+  proposalListPath,
+  proposalNext,
+  readProposalList,
+} from './proposal-list.js'
 import {
   DECLINE_REASONS,
   type ExplanationItem,
   type Institution,
   type Interest,
-  type Page,
   type Side,
   UUID,
 } from './registry-types.js'
-import { description, instName, interestSummary, percent, whyList } from './render.js'
+import { description, instName, interestSummary, limitHint, whySection } from './render.js'
 
 type Answer = 'accept' | 'decline' | null
 export interface Proposal {
@@ -31,19 +43,29 @@ export interface Proposal {
   partnershipId: string | null
 }
 
-const answerText = (v: View, a: Answer) => v.t(a ? `answer.${a}` : 'answer.none')
+/** The API's limit on a decline's free text (routes/v1/matching/proposals.ts). */
+const DECLINE_TEXT_MAX = 2000
 
-function proposalCard(v: View, p: Proposal): Html {
+const answerText = (v: View, a: Answer) => v.t(a ? `answer.${a}` : 'answer.none')
+/** After answering on a proposal's own page, the reader comes back to it. */
+const ONE_PROPOSAL = /^\/proposals\/[0-9a-f-]{36}$/
+const backField = (v: View) => {
+  const path = v.here.split('?')[0] ?? ''
+  return ONE_PROPOSAL.test(path) ? html`<input type="hidden" name="back" value="${path}">` : ''
+}
+
+/** A proposal with the partner, why, the answers and what to do; on the list and its own page. */
+export function proposalCard(v: View, p: Proposal): Html {
   const titleId = `proposal-${p.id}`
   const partner = p.partner.institution
   return html`<article class="card" aria-labelledby="${titleId}">
   <h2 id="${titleId}">${instName(v, partner)} <span class="badge">${v.t(`proposalStatus.${p.status}`)}</span></h2>
   <p>${v.t(`side.${partner.side}`)}${partner.kind && html` · ${v.t(`kind.${partner.kind}`)}`}${
-    p.score !== null && html` · <strong>${v.t('proposal.score', { score: percent(p.score) })}</strong>`
+    p.score !== null &&
+    html` · <strong>${v.t('proposal.score', { score: formatPercent(v.locale, p.score) })}</strong>`
   }</p>
   ${description(v, partner)}
-  <h3>${v.t('proposal.why')}</h3>
-  ${whyList(v, p.explanation)}
+  ${whySection(v, p.explanation)}
   <h3>${v.t('inst.interests')}</h3>
   ${interestSummary(v, p.partner.interest)}
   <dl class="facts">
@@ -58,12 +80,12 @@ function proposalCard(v: View, p: Proposal): Html {
     html`${p.expiresAt && html`<p>${v.t('proposal.expires', { date: formatDateTime(v.locale, v.timeZone, p.expiresAt) })}</p>`}
   ${
     p.own.answer === null &&
-    html`<form method="post" action="/proposals/${p.id}/accept" class="inline-form">${csrfField(v)}
+    html`<form method="post" action="/proposals/${p.id}/accept" class="inline-form">${csrfField(v)}${backField(v)}
     <button type="submit">${v.t('proposal.accept')}</button>
   </form>
   <details>
     <summary>${v.t('proposal.decline')}</summary>
-    <form method="post" action="/proposals/${p.id}/decline">${csrfField(v)}
+    <form method="post" action="/proposals/${p.id}/decline">${csrfField(v)}${backField(v)}
       <div class="field">
         <label for="reason-${p.id}">${v.t('field.declineReason')}</label>
         <select id="reason-${p.id}" name="reason">${DECLINE_REASONS.map(
@@ -72,7 +94,8 @@ function proposalCard(v: View, p: Proposal): Html {
       </div>
       <div class="field">
         <label for="text-${p.id}">${v.t('field.declineText')}</label>
-        <textarea id="text-${p.id}" name="text" rows="3" maxlength="2000"></textarea>
+        ${limitHint(v, `text-${p.id}`, DECLINE_TEXT_MAX)}
+        <textarea id="text-${p.id}" name="text" rows="3" maxlength="${DECLINE_TEXT_MAX}" aria-describedby="text-${p.id}-limit" data-limit="${DECLINE_TEXT_MAX}"></textarea>
       </div>
       <button type="submit" class="secondary">${v.t('proposal.decline')}</button>
     </form>
@@ -82,25 +105,49 @@ function proposalCard(v: View, p: Proposal): Html {
 </article>`
 }
 
-function proposalsPage(v: View, items: Proposal[], notice?: string, error?: MessageKey): Html {
+function proposalsPage(v: View, list: ProposalList, notice?: string, error?: MessageKey): Html {
+  const { state, data, incoming } = list
   return page(v, {
     title: v.t('proposals.title'),
     notice,
     body: html`${error && html`<div class="error-summary" role="alert"><p>${v.t(error)}</p></div>`}
 <p>${v.t('proposals.intro')}</p>
-${items.length === 0 ? html`<p>${v.t('proposals.empty')}</p>` : items.map((p) => proposalCard(v, p))}`,
+${incomingSection(v, incoming)}
+<h2>${v.t('proposals.listTitle')}</h2>
+${proposalControls(v, state, data)}
+${data.total === 0 && !state.filters['awaiting'] ? html`<p>${v.t('proposals.empty')}</p>` : data.items.map((p) => proposalCard(v, p))}
+${proposalNext(v, state, data)}`,
   })
 }
 
 export const proposalPages: FastifyPluginAsync = async (app) => {
-  const list = (v: View) => v.api<Page<Proposal>>('GET', '/v1/proposals?limit=100')
+  /** The reader's proposals and the expressions of interest waiting for them, or why not. */
+  const list = async (
+    v: View,
+    query: unknown,
+  ): Promise<{ list: ProposalList; problem?: undefined } | { list: ProposalList; problem: Problem }> => {
+    const state = readProposalList(query)
+    const [mine, incoming] = await Promise.all([
+      v.api<ProposalPage>('GET', proposalListPath(state)),
+      v.api<ExpressionPage>('GET', INCOMING_PATH),
+    ])
+    const expressions = incoming.ok ? incoming.data : emptyExpressions
+    if (!mine.ok)
+      return {
+        list: { state, data: { items: [], nextCursor: null, total: 0 }, incoming: expressions },
+        problem: mine.problem,
+      }
+    return { list: { state, data: mine.data, incoming: expressions } }
+  }
 
   app.get('/proposals', async (request, reply) => {
     if (!requireRole(request, reply, ['coordinator'])) return reply
     const v = request.view
-    const res = await list(v)
-    if (!res.ok) return send(reply, proposalsPage(v, [], undefined, problemMessage(res.problem)), 503)
-    return send(reply, proposalsPage(v, res.data.items, noticeOf(request.query)))
+    const { list: shown, problem } = await list(v, request.query)
+    // A stale or edited cursor: start the list again from the top.
+    if (problem?.status === 400) return seeOther(reply, '/proposals')
+    if (problem) return send(reply, proposalsPage(v, shown, undefined, problemMessage(problem)), 503)
+    return send(reply, proposalsPage(v, shown, noticeOf(request.query)))
   })
 
   for (const action of ['accept', 'decline'] as const) {
@@ -118,14 +165,12 @@ export const proposalPages: FastifyPluginAsync = async (app) => {
       }
       const res = await v.api('POST', `/v1/proposals/${request.params.id}/${action}`, body)
       if (!res.ok) {
-        const again = await list(v)
-        return send(
-          reply,
-          proposalsPage(v, again.ok ? again.data.items : [], undefined, problemMessage(res.problem)),
-          res.status,
-        )
+        const again = await list(v, {})
+        return send(reply, proposalsPage(v, again.list, undefined, problemMessage(res.problem)), res.status)
       }
-      return seeOther(reply, `/proposals?notice=proposal-${action === 'accept' ? 'accepted' : 'declined'}`)
+      const { back } = formValues(request.body, ['back'])
+      const target = back && ONE_PROPOSAL.test(back) ? back : '/proposals'
+      return seeOther(reply, `${target}?notice=proposal-${action === 'accept' ? 'accepted' : 'declined'}`)
     })
   }
 }

@@ -1,4 +1,5 @@
 import { type Html, html } from '../html.js'
+import { formatNumber, formatPercent } from '../i18n/index.js'
 import type { View } from '../view.js'
 import {
   CRITERIA,
@@ -33,9 +34,10 @@ export function description(v: View, inst: Institution): Html {
   }</div>`
 }
 
-export function interestSummary(v: View, i: Interest): Html {
+/** An interest's facts; `formats: false` where a heading already names the formats. */
+export function interestSummary(v: View, i: Interest, o: { formats?: boolean } = {}): Html {
   return html`<ul class="plain">
-  <li>${i.formats.map((f) => v.t(`format.${f}`)).join(', ')}</li>
+  ${o.formats !== false && html`<li>${i.formats.map((f) => v.t(`format.${f}`)).join(', ')}</li>`}
   <li>${i.topics.map((x) => v.t(`topic.${x}`)).join(', ')}</li>
   <li>${v.t('interest.ages', { min: i.ageMin, max: i.ageMax })}</li>
   <li>${v.t('interest.group', { min: i.groupMin, max: i.groupMax })}</li>
@@ -56,11 +58,27 @@ export function whyList(v: View, explanation: ExplanationItem[]): Html {
       html`<li><strong>${v.t(`criterion.${e.criterion as (typeof CRITERIA)[number]}`)}</strong>: ${v.t(
         'why.row',
         {
-          raw: pct(e.raw),
-          weight: pct(e.weight),
+          raw: formatPercent(v.locale, e.raw),
+          weight: formatPercent(v.locale, e.weight),
         },
       )}<meter class="bar" min="0" max="100" value="${pct(e.raw)}" aria-hidden="true"></meter></li>`,
   )}</ul>`
 }
 
-export const percent = pct
+/** Why the platform put this pair forward: the scores, or that both sides asked for each other. */
+export function whySection(v: View, explanation: ExplanationItem[], level: 'h3' | 'h4' = 'h3'): Html {
+  const known = explanation.filter((e) => (CRITERIA as readonly string[]).includes(e.criterion))
+  const heading =
+    level === 'h3' ? html`<h3>${v.t('proposal.why')}</h3>` : html`<h4>${v.t('proposal.why')}</h4>`
+  return known.length > 0
+    ? html`${heading}${whyList(v, explanation)}`
+    : html`${heading}<p data-why-mutual>${v.t('proposal.whyMutual')}</p>`
+}
+
+/**
+ * "At most 2,000 characters" under a label, tied to its field (`${id}-limit`); the script adds a
+ * live count to it, so a browser that stops typing at the limit never cuts text without saying so.
+ */
+export function limitHint(v: View, id: string, max: number): Html {
+  return html`<p class="hint" id="${id}-limit" data-limit-for="${id}" data-count-text="${v.t('field.limitCount', { max: formatNumber(v.locale, max) })}" data-full-text="${v.t('field.limitReached')}" aria-live="polite">${v.t('field.limitHint', { max: formatNumber(v.locale, max) })}</p>`
+}

@@ -15,7 +15,15 @@ import {
 } from '../forms.js'
 import { type Html, html } from '../html.js'
 import { messagePage, noticeOf, requireRole, seeOther, send } from '../http/respond.js'
-import { formatDateTime, LANG_TAG, type Locale, type MessageKey } from '../i18n/index.js'
+import {
+  formatDate,
+  formatTimeRange,
+  LANG_TAG,
+  type Locale,
+  type MessageKey,
+  readerTitle,
+  zoneName,
+} from '../i18n/index.js'
 import { page } from '../layout.js'
 import type { View } from '../view.js'
 import { type Institution, UUID } from './registry-types.js'
@@ -122,24 +130,19 @@ const REASONS = [
 ] as const
 
 /** A civil date (no zone: a visit day is the same day everywhere), e.g. "Mo., 06.07.2026". */
-export function formatDay(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(LANG_TAG[locale], {
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
-}
+export const formatDay = (locale: Locale, iso: string): string => formatDate(locale, iso, { weekday: true })
 
 const timeOnly = (locale: Locale, timeZone: string, iso: string) =>
-  new Intl.DateTimeFormat(LANG_TAG[locale], { hour: '2-digit', minute: '2-digit', timeZone }).format(
-    new Date(iso),
-  )
+  new Intl.DateTimeFormat(LANG_TAG[locale], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(new Date(iso))
 
-/** "25.03.2026, 09:00 MEZ (Europe/Berlin) – 10:00", in the reader's zone, zone named. */
+/** "Di., 12.01.2027, 09:00–10:00 MEZ", in the reader's zone, the zone named once. */
 function slotText(v: View, s: { start: string; end: string }): string {
-  return `${formatDateTime(v.locale, v.timeZone, s.start)} – ${timeOnly(v.locale, v.timeZone, s.end)}`
+  return formatTimeRange(v.locale, v.timeZone, s.start, s.end, { weekday: true })
 }
 
 /** The other participants' local times, so both sides see what the slot means for the partner. */
@@ -147,7 +150,12 @@ function otherZones(v: View, s: Slot): Html | '' {
   const others = s.participants.filter((p) => p.timeZone !== v.timeZone)
   if (others.length === 0) return ''
   return html` <span class="hint">(${others
-    .map((p) => v.t('sched.partnerTime', { time: timeOnly(v.locale, p.timeZone, s.start), zone: p.timeZone }))
+    .map((p) =>
+      v.t('sched.partnerTime', {
+        time: timeOnly(v.locale, p.timeZone, s.start),
+        zone: zoneName(v.locale, p.timeZone, s.start),
+      }),
+    )
     .join('; ')})</span>`
 }
 
@@ -156,12 +164,20 @@ const range = (v: View, g: Gap) =>
     ? formatDay(v.locale, g.start)
     : `${formatDay(v.locale, g.start)} – ${formatDay(v.locale, g.end)}`
 
+const CALENDARS = ['de-nw-public', 'de-nw-school', 'cn-public', 'cn-school'] as const
+
+/** A calendar as people call it ("Feiertage in China"), never its id ("cn-public"). */
+function calendarName(v: View, id: string): string {
+  const builtin = CALENDARS.find((c) => c === id)
+  return builtin ? v.t(`calendarName.${builtin}`) : v.t('calendarName.own')
+}
+
 function coverageNotice(v: View, gaps: CoverageGap[]): Html | '' {
   const all = gaps.flatMap((g) => g.gaps.map((x) => ({ ...x, calendarId: g.calendarId })))
   if (all.length === 0) return ''
   return html`<div class="callout" role="note"><h2 class="h3">${v.t('sched.coverageTitle')}</h2>
   <p>${v.t('sched.coverageBody')}</p>
-  <ul>${all.map((g) => html`<li>${range(v, g)} (${g.calendarId})</li>`)}</ul></div>`
+  <ul>${all.map((g) => html`<li>${range(v, g)} (${calendarName(v, g.calendarId)})</li>`)}</ul></div>`
 }
 
 function reasonText(v: View, r: Reason): Html {
@@ -222,7 +238,7 @@ ${
     ? html`<p>${v.t('sched.noMeetings')}</p>`
     : html`<ul class="card-list">${s.meetings.map(
         (m) =>
-          html`<li><a href="/meetings/${m.id}">${m.title}</a> ${statusBadge(v, `meetingStatus.${m.status}`)}${
+          html`<li><a href="/meetings/${m.id}">${readerTitle(v.locale, m.title)}</a> ${statusBadge(v, `meetingStatus.${m.status}`)}${
             m.start &&
             m.status === 'scheduled' &&
             html`<br>${slotText(v, { start: m.start, end: m.end ?? m.start })}`
@@ -235,7 +251,7 @@ ${
     ? html`<p>${v.t('sched.noVisits')}</p>`
     : html`<ul class="card-list">${s.visits.map(
         (x) =>
-          html`<li><a href="/visits/${x.id}">${x.title}</a> ${statusBadge(v, `visitStatus.${x.status}`)}<br>${range(v, x)}</li>`,
+          html`<li><a href="/visits/${x.id}">${readerTitle(v.locale, x.title)}</a> ${statusBadge(v, `visitStatus.${x.status}`)}<br>${range(v, x)}</li>`,
       )}</ul>`
 }
 <h2>${v.t('sched.plans')}</h2>
@@ -270,7 +286,7 @@ function slotRadios(v: View, m: Meeting, state: FormState, exclude: string | nul
 function meetingPage(v: View, m: Meeting, state: FormState, notice?: string) {
   const booked = m.status === 'scheduled' && m.start
   return page(v, {
-    title: m.title,
+    title: readerTitle(v.locale, m.title),
     notice,
     hasErrors: hasErrors(state),
     body: html`${errorSummary(v, state, PICK_LABELS)}
@@ -278,7 +294,7 @@ function meetingPage(v: View, m: Meeting, state: FormState, notice?: string) {
 <dl class="facts">
   <dt>${v.t('col.status')}</dt><dd>${v.t(`meetingStatus.${m.status}`)}</dd>
   <dt>${v.t('sched.length')}</dt><dd>${v.t('sched.minutes', { n: m.slotMinutes })}</dd>
-  <dt>${v.t('field.timeZone')}</dt><dd>${v.timeZone}</dd>
+  <dt>${v.t('field.timeZone')}</dt><dd>${zoneName(v.locale, v.timeZone)}</dd>
   ${
     booked &&
     html`<dt>${v.t('sched.when')}</dt><dd><strong>${slotText(v, { start: m.start!, end: m.end ?? m.start! })}</strong></dd>`
@@ -349,8 +365,8 @@ function planFormPage(v: View, partnershipId: string, state: FormState) {
     ${smallInput(v, state, { name: 'groupSize', label: 'field.groupSize', required: true })}
   </div>
   <div class="pair">
-    ${smallInput(v, state, { name: 'rangeStart', label: 'field.rangeStart', hint: 'field.windowHint', type: 'date', required: true })}
-    ${smallInput(v, state, { name: 'rangeEnd', label: 'field.rangeEnd', hint: 'field.windowHint', type: 'date', required: true })}
+    ${smallInput(v, state, { name: 'rangeStart', label: 'field.rangeStart', hint: 'sched.rangeHint', type: 'date', required: true })}
+    ${smallInput(v, state, { name: 'rangeEnd', label: 'field.rangeEnd', hint: 'sched.rangeHint', type: 'date', required: true })}
   </div>
   <button type="submit">${v.t('sched.planSubmit')}</button>
 </form>`,
@@ -439,14 +455,14 @@ function visitPage(
 ) {
   const canChange = x.canAct && x.status === 'scheduled'
   return page(v, {
-    title: x.title,
+    title: readerTitle(v.locale, x.title),
     notice,
     hasErrors: hasErrors(state),
     body: html`${errorSummary(v, state, CHANGE_LABELS)}
 <p><a href="/partnerships/${x.partnershipId}/schedule">${v.t('sched.back')}</a></p>
 <dl class="facts">
   <dt>${v.t('col.status')}</dt><dd>${v.t(`visitStatus.${x.status}`)}</dd>
-  <dt>${v.t('sched.when')}</dt><dd><strong>${range(v, x)}</strong> (${x.timeZone})</dd>
+  <dt>${v.t('sched.when')}</dt><dd><strong>${range(v, x)}</strong></dd>
   <dt>${v.t('sched.host')}</dt><dd>${nameOf(v, insts, x.hostInstitutionId)}</dd>
   <dt>${v.t('sched.travellers')}</dt><dd>${nameOf(v, insts, x.travellerInstitutionId)}</dd>
 </dl>
@@ -476,7 +492,7 @@ function cancelVisitPage(v: View, x: Visit, state: FormState) {
     title: v.t('visit.cancelConfirmTitle'),
     hasErrors: hasErrors(state),
     body: html`${errorSummary(v, state, {})}
-<p>${v.t('visit.cancelConfirmBody', { title: x.title, when: `${range(v, x)} (${x.timeZone})` })}</p>
+<p>${v.t('visit.cancelConfirmBody', { title: readerTitle(v.locale, x.title), when: range(v, x) })}</p>
 <form method="post" action="/visits/${x.id}/cancel">${csrfField(v)}
   <button type="submit" class="danger">${v.t('visit.cancelSubmit')}</button>
 </form>

@@ -8,7 +8,12 @@ import type { View } from '../view.js'
 import { FORMATS, type Institution, type Interest, LANGS, type Page, TOPICS, UUID } from './registry-types.js'
 import { instName, interestSummary } from './render.js'
 
-type Hit = Interest & { institution: Institution }
+type Hit = Interest & { institution: Institution; expressedFrom?: string[] }
+/** One card per institution, with each of its interests that matched. */
+interface Card {
+  institution: Institution
+  hits: Hit[]
+}
 interface Filters {
   q: string
   topic: string
@@ -24,6 +29,66 @@ const readFilters = (query: unknown): Filters => {
     format: (FORMATS as readonly string[]).includes(raw['format'] ?? '') ? raw['format']! : '',
     lang: (LANGS as string[]).includes(raw['lang'] ?? '') ? raw['lang']! : '',
   }
+}
+
+const fold = (s: string) => s.normalize('NFKC').toLocaleLowerCase()
+/** Words short enough to match everything are ignored (Chinese words are two characters). */
+const meaningful = (w: string) => w.length >= 3 || (/\p{Script=Han}/u.test(w) && w.length >= 2)
+
+/**
+ * Topics and formats whose name, in the reader's language, contains a word of the query:
+ * "Wasserstoff" finds the topic "Energie und Wasserstoff", "hydrogen" the English one.
+ */
+export function vocabularyOf(v: View, q: string): { topics: string[]; formats: string[] } {
+  const words = fold(q)
+    .split(/[\s,;.]+/)
+    .filter(meaningful)
+  const names = (key: string) => fold(v.t(key as MessageKey))
+  const named = (list: readonly string[], prefix: string) =>
+    words.length === 0 ? [] : list.filter((x) => words.some((w) => names(`${prefix}.${x}`).includes(w)))
+  return { topics: named(TOPICS, 'topic'), formats: named(FORMATS, 'format') }
+}
+
+function cardsOf(hits: Hit[]): Card[] {
+  const cards = new Map<string, Card>()
+  for (const h of hits) {
+    const card = cards.get(h.institution.id) ?? { institution: h.institution, hits: [] }
+    card.hits.push(h)
+    cards.set(h.institution.id, card)
+  }
+  return [...cards.values()]
+}
+
+const hasFilters = (f: Filters) => Boolean(f.topic || f.format || f.lang)
+
+/** Express interest from one of mine, or say it was sent already (and from which). */
+function expressForm(v: View, h: Hit, mine: { id: string; label: string }[]): Html {
+  const sent = mine.filter((m) => h.expressedFrom?.includes(m.id))
+  const open = mine.filter((m) => !h.expressedFrom?.includes(m.id))
+  return html`${sent.length > 0 && html`<p class="badge-line" data-sent><span class="badge">${v.t('search.sent')}</span> ${sent.map((m) => m.label).join('; ')}</p>`}
+  ${
+    open.length > 0 &&
+    html`<form method="post" action="/interests/${h.id}/express">${csrfField(v)}
+    <input type="hidden" name="back" value="${v.here}">
+    <div class="field"><label for="from-${h.id}">${v.t('field.fromInterest')}</label>
+    <select id="from-${h.id}" name="fromInterestId">${open.map((m) => html`<option value="${m.id}">${m.label}</option>`)}</select></div>
+    <button type="submit" class="secondary">${v.t('search.express')}</button>
+  </form>`
+  }`
+}
+
+function resultCard(v: View, c: Card, mine: { id: string; label: string }[]): Html {
+  const inst = c.institution
+  return html`<article class="card" aria-labelledby="hit-${inst.id}">
+  <h3 id="hit-${inst.id}"><a href="/institutions/${inst.id}">${instName(v, inst)}</a></h3>
+  <p>${v.t(`side.${inst.side}`)}${inst.kind && html` · ${v.t(`kind.${inst.kind}`)}`}</p>
+  ${c.hits.map(
+    (h) => html`<section class="hit" aria-label="${h.formats.map((f) => v.t(`format.${f}`)).join(', ')}">
+  ${interestSummary(v, h)}
+  ${mine.length > 0 && expressForm(v, h, mine)}
+  </section>`,
+  )}
+</article>`
 }
 
 function filterSelect(
@@ -83,24 +148,9 @@ function searchPage(
 ${
   hits &&
   html`<h2>${v.t('search.results')}</h2>
-${hits.length === 0 && html`<p>${v.t('search.none')}</p>`}
+${hits.length === 0 && html`<p data-search-none>${v.t(hasFilters(f) ? 'search.none' : f.q ? 'search.noneWord' : 'search.noneAtAll', { q: f.q })}</p>`}
 ${mine.length === 0 && hits.length > 0 && html`<p class="callout">${v.t('search.needInterest')}</p>`}
-${hits.map(
-  (h) => html`<article class="card" aria-labelledby="hit-${h.id}">
-  <h3 id="hit-${h.id}">${instName(v, h.institution)}</h3>
-  <p>${v.t(`side.${h.institution.side}`)}${h.institution.kind && html` · ${v.t(`kind.${h.institution.kind}`)}`}</p>
-  ${interestSummary(v, h)}
-  ${
-    mine.length > 0 &&
-    html`<form method="post" action="/interests/${h.id}/express">${csrfField(v)}
-    <input type="hidden" name="back" value="${v.here}">
-    <div class="field"><label for="from-${h.id}">${v.t('field.fromInterest')}</label>
-    <select id="from-${h.id}" name="fromInterestId">${mine.map((m) => html`<option value="${m.id}">${m.label}</option>`)}</select></div>
-    <button type="submit" class="secondary">${v.t('search.express')}</button>
-  </form>`
-  }
-</article>`,
-)}`
+${cardsOf(hits).map((c) => resultCard(v, c, mine))}`
 }`,
   })
 }
@@ -132,7 +182,12 @@ export const searchPages: FastifyPluginAsync = async (app) => {
     const v = request.view
     const f = readFilters(request.query)
     const params = new URLSearchParams({ limit: '20' })
-    if (f.q) params.set('q', f.q)
+    if (f.q) {
+      params.set('q', f.q)
+      const words = vocabularyOf(v, f.q)
+      for (const x of words.topics) params.append('qTopic', x)
+      for (const x of words.formats) params.append('qFormat', x)
+    }
     if (f.topic) params.append('topic', f.topic)
     if (f.format) params.append('format', f.format)
     if (f.lang) params.append('lang', f.lang)
@@ -165,9 +220,22 @@ export const searchPages: FastifyPluginAsync = async (app) => {
     if (!UUID.test(request.params.id) || !UUID.test(fromInterestId ?? '')) {
       return messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
     }
-    const res = await v.api('POST', `/v1/interests/${request.params.id}/express-interest`, { fromInterestId })
+    const res = await v.api<{ status: 'pending' | 'matched' }>(
+      'POST',
+      `/v1/interests/${request.params.id}/express-interest`,
+      { fromInterestId },
+    )
     if (!res.ok) return messagePage(v, reply, 'error.title', problemMessage(res.problem), res.status)
-    const target = back?.startsWith('/search') ? back : '/search'
-    return seeOther(reply, `${target}${target.includes('?') ? '&' : '?'}notice=interest-expressed`)
+    // Back to the same search, without the notice of an earlier click (no "notice=…&notice=…").
+    const target = new URL(back?.startsWith('/search') ? back : '/search', 'http://web.invalid')
+    target.searchParams.delete('notice')
+    const notice =
+      res.data.status === 'matched'
+        ? 'interest-matched'
+        : res.status === 200
+          ? 'interest-already-sent'
+          : 'interest-expressed'
+    target.searchParams.set('notice', notice)
+    return seeOther(reply, `${target.pathname}${target.search}`)
   })
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 // The API's own test helper: real API, fresh database and Redis prefix per test file.
-import { startTestApp, type TestContext } from '../../../api/test/helper/app.js'
+import { latestEventToken, startTestApp, type TestContext } from '../../../api/test/helper/app.js'
 import { buildApp, type WebApp } from '../../src/app.js'
 import { loadWebConfig } from '../../src/config.js'
 
@@ -52,13 +52,10 @@ export async function startStack(label: string): Promise<Stack> {
   }
 }
 
-/** The token a user was emailed, read from the outbox the way the API tests do. */
+/** The token a user was emailed, derived from the outbox event the way the API tests do. */
 export async function emailedToken(stack: Stack, email: string, type: string): Promise<string> {
-  const rows = await stack.api.app.dbHandle.sql<{ token: string }[]>`
-    select o.payload->>'token' as token from outbox o
-    join users u on u.id::text = o.payload->>'userId'
-    where o.event_type = ${type} and lower(u.email) = lower(${email})
-    order by o.created_at desc limit 1`
-  if (!rows[0]) throw new Error(`no ${type} for ${email}`)
-  return rows[0].token
+  const rows = await stack.api.app.dbHandle.sql<{ id: string }[]>`
+    select id from users where lower(email) = lower(${email})`
+  if (!rows[0]) throw new Error(`no account for ${email}`)
+  return latestEventToken(stack.api.app, rows[0].id, type)
 }

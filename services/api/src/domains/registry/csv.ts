@@ -2,7 +2,24 @@
 export class CsvFormatError extends Error {}
 
 /**
- * RFC 4180 reader: comma separated, fields optionally in double quotes ("" escapes a quote,
+ * The separator of a file: German Excel writes "CSV" with semicolons. The header row decides
+ * (column names contain neither), counting only outside quotes.
+ */
+export function detectDelimiter(text: string): ',' | ';' {
+  let commas = 0
+  let semicolons = 0
+  let quoted = false
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && (ch === '\n' || ch === '\r')) break
+    else if (!quoted && ch === ',') commas++
+    else if (!quoted && ch === ';') semicolons++
+  }
+  return semicolons > commas ? ';' : ','
+}
+
+/**
+ * RFC 4180 reader: comma or semicolon separated (see detectDelimiter), fields optionally in double quotes ("" escapes a quote,
  * quoted fields may span lines), CRLF or LF line ends, UTF-8 with or without BOM.
  * Returns rows with the 1-based line number each row starts on (what an officer sees in an editor).
  */
@@ -17,6 +34,7 @@ export function parseCsv(input: Buffer | string): { line: number; cells: string[
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const delimiter = detectDelimiter(text)
   const rows: { line: number; cells: string[] }[] = []
   let cells: string[] = []
   let field = ''
@@ -43,7 +61,7 @@ export function parseCsv(input: Buffer | string): { line: number; cells: string[
         throw new CsvFormatError(`line ${line}: a quote inside an unquoted field; quote the whole field`)
       quoted = true
       fieldStarted = true
-    } else if (ch === ',') {
+    } else if (ch === delimiter) {
       cells.push(field)
       field = ''
       fieldStarted = false

@@ -1,6 +1,7 @@
 import { type DbOrTx, institutions, interests, memberships, type Side, users } from '@dj/db'
 import type { DemoPopulation } from '@dj/demo-data'
 import { sql } from 'drizzle-orm'
+import { DEMO_STAGES, demoPair } from './demo-partnerships.js'
 
 const BATCH = 1000
 
@@ -9,7 +10,13 @@ export interface DemoAccounts {
   passwordHash: string
   /** How many institutions per side get a demo coordinator (owner). */
   coordinatorsPerSide: number
+  /** The moment the demo's meetings and visits are placed around (default: now). */
+  now?: Date
 }
+
+// Demo people: everyday names of each side (the accounts are marked by their @demo.invalid email).
+const DUREN_PEOPLE = ['Anna Becker', 'Jonas Schmitz', 'Lea Hoffmann', 'Murat Yılmaz', 'Sophie Wagner']
+const JINHUA_PEOPLE = ['王丽', '陈建国', '李晓燕', '张伟', '刘芳']
 
 export interface DemoLoadResult {
   loaded: boolean
@@ -21,7 +28,8 @@ export interface DemoLoadResult {
 /**
  * Loads a demo population into an empty registry (does nothing when any institution exists, so
  * it is safe to run on every start). Most institutions are verified; every 25th stays pending
- * so the officers' verification queue has something in it.
+ * so the officers' verification queue has something in it. With accounts, the demo coordinators'
+ * institutions get pairs at every stage (proposed … visit done) so every page has content.
  */
 export async function loadDemoPopulation(
   db: DbOrTx,
@@ -63,10 +71,15 @@ export async function loadDemoPopulation(
         email: 'officer.dueren@demo.invalid',
         role: 'officer',
         side: 'duren',
-        name: 'Demo Officer Kreis Düren',
+        name: 'Kreis Düren, Austauschstelle (Demo)',
       },
-      { email: 'officer.jinhua@demo.invalid', role: 'officer', side: 'jinhua', name: '演示 金华市外办' },
-      { email: 'admin@demo.invalid', role: 'admin', side: null, name: 'Demo Admin' },
+      {
+        email: 'officer.jinhua@demo.invalid',
+        role: 'officer',
+        side: 'jinhua',
+        name: '金华市外事办公室（演示）',
+      },
+      { email: 'admin@demo.invalid', role: 'admin', side: null, name: 'Plattform-Administration (Demo)' },
     ]
     for (const s of staff) {
       await db.insert(users).values({
@@ -81,6 +94,7 @@ export async function loadDemoPopulation(
       })
       created.push(s.email)
     }
+    const ownedBy: Record<Side, { institutionId: string; name: string }[]> = { duren: [], jinhua: [] }
     for (const side of ['duren', 'jinhua'] as const) {
       const owned = pop.institutions.filter((d) => d.side === side).slice(0, accounts.coordinatorsPerSide)
       for (const [n, d] of owned.entries()) {
@@ -90,7 +104,7 @@ export async function loadDemoPopulation(
           .values({
             email,
             passwordHash: accounts.passwordHash,
-            displayName: side === 'duren' ? `Demo Koordination ${n + 1}` : `演示 协调员 ${n + 1}`,
+            displayName: (side === 'duren' ? DUREN_PEOPLE : JINHUA_PEOPLE)[n % 5]!,
             locale: side === 'jinhua' ? 'zh' : 'de',
             timeZone: side === 'jinhua' ? 'Asia/Shanghai' : 'Europe/Berlin',
             emailVerifiedAt: sql`now()`,
@@ -99,8 +113,16 @@ export async function loadDemoPopulation(
         await db
           .insert(memberships)
           .values({ userId: u!.id, institutionId: ids.get(d.externalKey)!, role: 'owner' })
+        ownedBy[side].push({ institutionId: ids.get(d.externalKey)!, name: d.name })
         created.push(email)
       }
+    }
+    // The first coordinator of each side sees a pair at every stage; the others one stage each.
+    const [dn, jh] = [ownedBy.duren, ownedBy.jinhua]
+    const now = (accounts.now ?? new Date()).getTime()
+    for (const [k, stage] of DEMO_STAGES.entries()) {
+      if (dn[0] && jh[k]) await demoPair(db, dn[0], jh[k], stage, now)
+      if (k > 0 && dn[k] && jh[0]) await demoPair(db, dn[k], jh[0], stage, now)
     }
   }
   return {

@@ -1,6 +1,7 @@
 import {
   type Db,
   type DbOrTx,
+  type ImportProblemCode,
   type ImportRowProblem,
   INSTITUTION_KINDS,
   type InstitutionKind,
@@ -12,6 +13,7 @@ import {
   REGIONS,
   type Side,
 } from '@dj/db'
+import { writeOutbox } from '@dj/outbox'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { CsvFormatError, parseCsv } from './csv.js'
 import { subtypesFor } from './validate.js'
@@ -103,32 +105,50 @@ export function readRow(
     return i < 0 ? '' : (row.cells[i] ?? '').trim()
   }
   const problems: ImportRowProblem[] = []
-  const bad = (column: Column, reason: string) => problems.push({ line: row.line, column, reason })
+  // Each problem has a code (and values) the web says in the reader's language; `reason` is the
+  // English text for the API and logs.
+  const bad = (
+    column: Column,
+    code: ImportProblemCode,
+    reason: string,
+    params?: Record<string, string | number>,
+  ) => problems.push({ line: row.line, column, reason, code, ...(params ? { params } : {}) })
   const externalKey = get('external_key')
-  if (!externalKey) bad('external_key', 'required')
-  else if (externalKey.length > 100) bad('external_key', 'at most 100 characters')
-  else if (externalKey.startsWith('demo:')) bad('external_key', 'the prefix demo: is reserved for demo data')
+  if (!externalKey) bad('external_key', 'required', 'required')
+  else if (externalKey.length > 100) bad('external_key', 'tooLong', 'at most 100 characters', { max: 100 })
+  else if (externalKey.startsWith('demo:'))
+    bad('external_key', 'reservedPrefix', 'the prefix demo: is reserved for demo data', { prefix: 'demo:' })
   const name = get('name')
-  if (name.length < 2 || name.length > 300) bad('name', 'required, 2 to 300 characters')
+  if (name.length < 2 || name.length > 300)
+    bad('name', 'length', 'required, 2 to 300 characters', { min: 2, max: 300 })
   const kind = get('kind').toLowerCase() as InstitutionKind
-  if (!INSTITUTION_KINDS.includes(kind)) bad('kind', `must be one of ${INSTITUTION_KINDS.join(', ')}`)
+  if (!INSTITUTION_KINDS.includes(kind))
+    bad('kind', 'oneOf', `must be one of ${INSTITUTION_KINDS.join(', ')}`, {
+      allowed: INSTITUTION_KINDS.join(', '),
+    })
+  // The subtype is optional (the four documented columns are enough); when given, it must fit.
   const subtype = get('subtype').toLowerCase() || null
-  if (INSTITUTION_KINDS.includes(kind)) {
+  if (INSTITUTION_KINDS.includes(kind) && subtype) {
     const allowed = subtypesFor(side, kind)
-    if (allowed.length > 0 && (!subtype || !allowed.includes(subtype)))
-      bad('subtype', `must be one of ${allowed.join(', ')}`)
-    if (allowed.length === 0 && subtype) bad('subtype', `a ${kind} institution has no subtype`)
+    if (allowed.length > 0 && !allowed.includes(subtype))
+      bad('subtype', 'oneOf', `must be one of ${allowed.join(', ')}`, { allowed: allowed.join(', ') })
+    if (allowed.length === 0) bad('subtype', 'noSubtype', `a ${kind} institution has no subtype`, { kind })
   }
   const discipline = get('discipline') || null
-  if (discipline && !(kind === 'club' && subtype === 'sport')) bad('discipline', 'only sport clubs have one')
+  if (discipline && !(kind === 'club' && subtype === 'sport'))
+    bad('discipline', 'sportOnly', 'only sport clubs have one')
   const municipalityId = municipalityOf(side, get('municipality'))
-  if (!municipalityId) bad('municipality', `not a municipality or district of ${side}`)
+  if (!municipalityId)
+    bad('municipality', 'municipality', `not a municipality or district of ${side}`, {
+      value: get('municipality'),
+    })
   const website = get('website') || null
-  if (website && !/^https?:\/\/\S+\.\S+$/.test(website)) bad('website', 'must be an http(s) address')
+  if (website && !/^https?:\/\/\S+\.\S+$/.test(website))
+    bad('website', 'website', 'must be an http(s) address')
   const sizeText = get('size')
   const size = sizeText ? Number(sizeText) : null
   if (size !== null && (!Number.isInteger(size) || size < 1 || size > 100_000))
-    bad('size', 'must be a whole number from 1 to 100000')
+    bad('size', 'wholeNumber', 'must be a whole number from 1 to 100000', { min: 1, max: 100_000 })
   const languages: LanguageUse[] = []
   for (const part of get('languages')
     .split(';')
@@ -139,15 +159,23 @@ export function readRow(
       !LANGUAGE_LEVELS.includes(level as never) ||
       (use !== 'used' && use !== 'taught')
     ) {
-      bad('languages', `"${part.trim()}" is not lang:level[:used|taught] (e.g. de:native;en:basic:taught)`)
+      bad(
+        'languages',
+        'languages',
+        `"${part.trim()}" is not lang:level[:used|taught] (e.g. de:native;en:basic:taught)`,
+        {
+          value: part.trim(),
+        },
+      )
       continue
     }
     languages.push({ lang, level, use } as LanguageUse)
   }
   const descText = get('description')
   const descLang = (get('description_lang') || (side === 'jinhua' ? 'zh' : 'de')).toLowerCase()
-  if (descText && !LANGUAGES.includes(descLang as never)) bad('description_lang', 'must be de, zh or en')
-  if (descText.length > 2000) bad('description', 'at most 2000 characters')
+  if (descText && !LANGUAGES.includes(descLang as never))
+    bad('description_lang', 'oneOf', 'must be de, zh or en', { allowed: LANGUAGES.join(', ') })
+  if (descText.length > 2000) bad('description', 'tooLong', 'at most 2000 characters', { max: 2000 })
   const contactName = get('contact_name')
   const contactEmail = get('contact_email')
   const contactRole = get('contact_role')
@@ -155,11 +183,16 @@ export function readRow(
   let contact: ImportedValues['contact'] = null
   let contactConsentAt: Date | null = null
   if (contactName || contactEmail) {
-    if (!contactName) bad('contact_name', 'required with a contact email')
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail)) bad('contact_email', 'not an email address')
+    if (!contactName) bad('contact_name', 'contactName', 'required with a contact email')
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail))
+      bad('contact_email', 'email', 'not an email address')
     contactConsentAt = consentText ? new Date(consentText) : null
     if (!contactConsentAt || Number.isNaN(contactConsentAt.getTime()))
-      bad('contact_consent_at', 'a contact person needs the date their consent was recorded (ISO 8601)')
+      bad(
+        'contact_consent_at',
+        'consent',
+        'a contact person needs the date their consent was recorded (ISO 8601)',
+      )
     contact = { name: contactName, role: contactRole || '-', email: contactEmail }
   }
   if (problems.length > 0) return { problems }
@@ -242,6 +275,7 @@ export async function processImport(db: Db, tx: DbOrTx, importId: string): Promi
       .update(imports)
       .set({ status: 'failed', error: error.message, content: null, finishedAt: sql`now()` })
       .where(eq(imports.id, importId))
+    await announceImport(tx, job, { status: 'failed', total: 0, failed: 0 })
     return
   }
   await progress({ status: 'running', total: file.rows.length })
@@ -315,4 +349,21 @@ export async function processImport(db: Db, tx: DbOrTx, importId: string): Promi
       updatedAt: sql`now()`,
     })
     .where(eq(imports.id, importId))
+  await announceImport(tx, job, { status: 'done', total: file.rows.length, failed: counts.failed })
+}
+
+/** Tells the officer who uploaded the file that it is done, in the transaction that finished it. */
+async function announceImport(
+  tx: DbOrTx,
+  job: typeof imports.$inferSelect,
+  result: { status: 'done' | 'failed'; total: number; failed: number },
+) {
+  if (!job.createdBy) return
+  await writeOutbox(tx, {
+    type: 'import.finished',
+    audience: { userIds: [job.createdBy] },
+    importId: job.id,
+    fileName: job.fileName,
+    ...result,
+  })
 }

@@ -1,4 +1,4 @@
-import type { DbOrTx, Side } from '@dj/db'
+import { type DbOrTx, REGIONS, type Side } from '@dj/db'
 import { type SQL, sql } from 'drizzle-orm'
 
 export interface SearchFilters {
@@ -13,8 +13,28 @@ export interface SearchFilters {
   lang?: string[]
   from?: string
   to?: string
+  /** Topics and formats the words of `q` name in the reader's language (the web resolves them). */
+  qTopic?: string[]
+  qFormat?: string[]
+  /** A coordinator searching: each hit says which of their interests already expressed interest. */
+  viewerId?: string
   after?: string
   limit: number
+}
+
+const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase()
+
+/**
+ * Places a query names: a municipality or district of the side in any language ("Lanxi", 兰溪,
+ * Wucheng). The region's own name (金华) is left to the text: every partner is in the region, so
+ * it would filter nothing; names like 金华市第一中学 carry it.
+ */
+function placeMatch(side: Side, q: string): string[] {
+  const n = norm(q)
+  if (n.length < 2) return []
+  return REGIONS[side].units
+    .filter((u) => [u.de, u.en, u.zh].some((name) => norm(name).includes(n)))
+    .map((u) => u.id)
 }
 
 /**
@@ -32,6 +52,29 @@ const textArray = (values: readonly string[]): SQL =>
     values.map((v) => sql`${v}`),
     sql`, `,
   )}]::text[]`
+
+/**
+ * What `q` matches: the institution's text, a place of the side, or (for the topic and format
+ * words) the interest's topics and formats; `x` is the interest alias, or null to ask whether the
+ * institution has any open interest of that kind.
+ */
+function queryCondition(f: SearchFilters & { q: string }, x: 'x' | null): SQL {
+  const parts: SQL[] = [textCondition(f.q)]
+  const places = placeMatch(f.side, f.q)
+  if (places.length > 0) parts.push(sql`i.municipality_id = any(${textArray(places)})`)
+  const kinds: SQL[] = []
+  if (f.qTopic?.length) kinds.push(sql`y.topics && ${textArray(f.qTopic)}`)
+  if (f.qFormat?.length) kinds.push(sql`y.formats && ${textArray(f.qFormat)}`)
+  if (kinds.length > 0) {
+    const anyKind = sql.join(kinds, sql` or `)
+    parts.push(
+      x
+        ? sql`exists (select 1 from interests y where y.id = x.id and (${anyKind}))`
+        : sql`exists (select 1 from interests y where y.institution_id = i.id and y.status = 'open' and (${anyKind}))`,
+    )
+  }
+  return sql`(${sql.join(parts, sql` or `)})`
+}
 
 function interestConditions(f: SearchFilters): SQL[] {
   const c: SQL[] = [sql`x.status = 'open'`]
@@ -54,11 +97,11 @@ function interestConditions(f: SearchFilters): SQL[] {
   return c
 }
 
-function institutionConditions(f: SearchFilters): SQL[] {
+function institutionConditions(f: SearchFilters, x: 'x' | null = null): SQL[] {
   const c: SQL[] = [sql`i.side = ${f.side}`, sql`i.status = 'verified'`]
   if (f.kind) c.push(sql`i.kind = ${f.kind}`)
   if (f.municipalityId) c.push(sql`i.municipality_id = ${f.municipalityId}`)
-  if (f.q?.trim()) c.push(textCondition(f.q))
+  if (f.q?.trim()) c.push(queryCondition({ ...f, q: f.q }, x))
   return c
 }
 
@@ -123,7 +166,13 @@ interface InterestRow extends PublicRow {
 
 /** Open interests of verified institutions of a side, each with its institution's public profile. */
 export async function searchInterests(db: DbOrTx, f: SearchFilters) {
-  const where = [...institutionConditions(f), ...interestConditions(f)]
+  const where = [...institutionConditions(f, 'x'), ...interestConditions(f)]
+  const expressed = f.viewerId
+    ? sql`coalesce((select array_agg(e.from_interest_id::text order by e.created_at) from interest_expressions e
+        join interests mi on mi.id = e.from_interest_id
+        join memberships m on m.institution_id = mi.institution_id and m.user_id = ${f.viewerId}
+        where e.to_interest_id = x.id), '{}')`
+    : sql`'{}'::text[]`
   if (f.after) where.push(sql`x.id > ${f.after}::uuid`)
   const rows = (await db.execute(sql`select ${PUBLIC_COLUMNS}, jsonb_build_object(
       'id', x.id, 'institutionId', x.institution_id, 'formats', x.formats, 'topics', x.topics,
@@ -132,7 +181,8 @@ export async function searchInterests(db: DbOrTx, f: SearchFilters) {
       'durationMinDays', x.duration_min_days, 'durationMaxDays', x.duration_max_days,
       'direction', x.direction, 'hostingGuests', x.hosting_guests, 'hostFamilies', x.host_families,
       'maxPartners', x.max_partners, 'status', x.status,
-      'lastConfirmedAt', to_char(x.last_confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+      'lastConfirmedAt', to_char(x.last_confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+      'expressedFrom', ${expressed}
     ) as interest
     from interests x join institutions i on i.id = x.institution_id
     where ${sql.join(where, sql` and `)} order by x.id limit ${f.limit + 1}`)) as unknown as InterestRow[]

@@ -212,7 +212,15 @@ export const ImportStatus = Type.Object({
   updated: Type.Integer(),
   unchanged: Type.Integer(),
   failed: Type.Integer(),
-  report: Type.Array(Type.Object({ line: Type.Integer(), column: Type.String(), reason: Type.String() })),
+  report: Type.Array(
+    Type.Object({
+      line: Type.Integer(),
+      column: Type.String(),
+      reason: Type.String({ description: 'English text' }),
+      code: Type.Optional(Type.String({ description: 'What is wrong, for a text in the reader language' })),
+      params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+    }),
+  ),
   error: Nullable(Type.String()),
   createdAt: DateTime,
   finishedAt: Nullable(DateTime),

@@ -22,6 +22,18 @@ const SearchQuery = Type.Object(
     ageMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
     ageMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
     lang: Type.Optional(Type.Array(Lang, { maxItems: 3 })),
+    qTopic: Type.Optional(
+      Type.Array(Topic, {
+        maxItems: 8,
+        description: 'Topics the words of q name (in the reader language); q then also finds these',
+      }),
+    ),
+    qFormat: Type.Optional(
+      Type.Array(Format, {
+        maxItems: 8,
+        description: 'Formats the words of q name; q then also finds these',
+      }),
+    ),
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
     after: Type.Optional(Uuid),
@@ -76,7 +88,15 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Open interests of verified institutions of the other side',
         querystring: SearchQuery,
         response: {
-          200: Page(Type.Object({ ...Interest.properties, institution: PublicInstitution })),
+          200: Page(
+            Type.Object({
+              ...Interest.properties,
+              institution: PublicInstitution,
+              expressedFrom: Type.Array(Uuid, {
+                description: 'Interests of the caller that already expressed interest in this one',
+              }),
+            }),
+          ),
           ...problems(400, 401, 403),
         },
       },
@@ -84,7 +104,8 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principalOf(request)
       const side = await searchSide(app.db, p, request.query.side)
-      return searchInterests(app.db, { ...request.query, side }) as never
+      const viewerId = p.role === 'coordinator' ? p.userId : undefined
+      return searchInterests(app.db, { ...request.query, side, ...(viewerId ? { viewerId } : {}) }) as never
     },
   )
 }

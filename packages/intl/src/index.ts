@@ -1,0 +1,135 @@
+/**
+ * The one formatter of dates, times, numbers and percentages for every reader-facing text (web
+ * pages, emails, the inbox). Built on Intl; pure, no I/O. Conventions per language, used everywhere:
+ *   de / Einfache Sprache  "25.03.2026, 09:00 MEZ"          "298,10"  "65 %"
+ *   en                     "25 Mar 2026, 09:00 CET"          "298.10"  "65%"
+ *   zh                     "2026年3月25日 16:00（北京时间）"  "298.10"  "65%"
+ * The zone is named once, after the (last) time, in the reader's language.
+ */
+export type Locale = 'de' | 'en' | 'zh' | 'de-simple'
+
+const TAG: Record<Locale, string> = { de: 'de-DE', 'de-simple': 'de-DE', en: 'en-GB', zh: 'zh-CN' }
+/** Zones the people of China call 北京时间 (one time for the whole country). */
+const CHINA_ZONES = new Set(['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Harbin', 'Asia/Urumqi', 'PRC'])
+
+const cache = new Map<string, Intl.DateTimeFormat>()
+function fmt(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let f = cache.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(TAG[locale], options)
+    cache.set(key, f)
+  }
+  return f
+}
+
+/** Zones the runtime does not know fall back to UTC rather than failing a page or a delivery. */
+export function safeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+    return timeZone
+  } catch {
+    return 'UTC'
+  }
+}
+
+const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value)
+
+export interface DateOptions {
+  /** Add the day of the week (meetings, visits, emails). */
+  weekday?: boolean
+}
+
+function dayPart(d: Date, locale: Locale, timeZone: string, o: DateOptions): string {
+  if (locale === 'zh') {
+    const day = fmt(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(d)
+    return o.weekday ? `${day} ${fmt(locale, { timeZone, weekday: 'long' }).format(d)}` : day
+  }
+  const weekday = o.weekday ? { weekday: 'short' as const } : {}
+  return locale === 'en'
+    ? fmt(locale, { timeZone, ...weekday, year: 'numeric', month: 'short', day: 'numeric' }).format(d)
+    : fmt(locale, { timeZone, ...weekday, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
+}
+
+const clock = (d: Date, locale: Locale, timeZone: string) =>
+  fmt(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d)
+
+function zonePart(d: Date, locale: Locale, timeZone: string, type: 'short' | 'long' | 'longGeneric') {
+  return (
+    fmt(locale, { timeZone, timeZoneName: type })
+      .formatToParts(d)
+      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone
+  )
+}
+
+/** The zone's name as people of the reader's language say it: MEZ, CET, 北京时间. */
+export function zoneName(locale: Locale, zone: string, at: string | Date = new Date()): string {
+  const timeZone = safeZone(zone)
+  const d = toDate(at)
+  if (locale === 'zh')
+    return CHINA_ZONES.has(timeZone) ? '北京时间' : zonePart(d, locale, timeZone, 'longGeneric')
+  const short = zonePart(d, locale, timeZone, 'short')
+  return /^(GMT|UTC)[+-−]/.test(short) ? zonePart(d, locale, timeZone, 'long') : short
+}
+
+const withZone = (locale: Locale, text: string, zone: string) =>
+  locale === 'zh' ? `${text}（${zone}）` : `${text} ${zone}`
+
+/** An instant in the reader's zone: "25.03.2026, 09:00 MEZ", "2026年3月25日 16:00（北京时间）". */
+export function formatDateTime(locale: Locale, zone: string, value: string | Date, o: DateOptions = {}) {
+  const timeZone = safeZone(zone)
+  const d = toDate(value)
+  const sep = locale === 'zh' ? ' ' : ', '
+  return withZone(
+    locale,
+    `${dayPart(d, locale, timeZone, o)}${sep}${clock(d, locale, timeZone)}`,
+    zoneName(locale, timeZone, d),
+  )
+}
+
+/** From–to in the reader's zone, the zone named once: "12.01.2027, 09:00–10:00 MEZ". */
+export function formatTimeRange(
+  locale: Locale,
+  zone: string,
+  start: string | Date,
+  end: string | Date,
+  o: DateOptions = {},
+): string {
+  const timeZone = safeZone(zone)
+  const s = toDate(start)
+  const e = toDate(end)
+  const sep = locale === 'zh' ? ' ' : ', '
+  const sDay = dayPart(s, locale, timeZone, o)
+  const eDay = dayPart(e, locale, timeZone, o)
+  const text =
+    sDay === eDay
+      ? `${sDay}${sep}${clock(s, locale, timeZone)}–${clock(e, locale, timeZone)}`
+      : `${sDay}${sep}${clock(s, locale, timeZone)} – ${eDay}${sep}${clock(e, locale, timeZone)}`
+  return withZone(locale, text, zoneName(locale, timeZone, s))
+}
+
+/** A calendar date ("2027-03-01"): the same day for every reader, so no zone applies. */
+export function formatDate(locale: Locale, isoDate: string, o: DateOptions = {}): string {
+  return dayPart(new Date(`${isoDate.slice(0, 10)}T12:00:00Z`), locale, 'UTC', o)
+}
+
+/** Two calendar dates, or one when they are the same day. */
+export function formatDateRange(locale: Locale, start: string, end: string, o: DateOptions = {}): string {
+  const a = formatDate(locale, start, o)
+  const b = formatDate(locale, end, o)
+  return a === b ? a : `${a} – ${b}`
+}
+
+/** A number with the reader's decimal mark: "298,10" in German. */
+export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
+  return new Intl.NumberFormat(TAG[locale], {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value)
+}
+
+/** A share from 0 to 1 as a whole percentage in the reader's style: "65 %" (de), "65%" (en, zh). */
+export function formatPercent(locale: Locale, share: number): string {
+  return new Intl.NumberFormat(TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share)
+}
+export { readerTitle } from './titles.js'
