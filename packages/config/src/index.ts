@@ -1,3 +1,5 @@
 export { ConfigError } from './errors.js'
 export { CommonEnv, EmailLinkEnv, LogLevel, NodeEnv, Port, PostgresUrl, RedisUrl, Secret } from './fields.js'
+export { HARD_STOP_MARGIN_MS, loadConfigOrExit, type Stoppable, stopOnSignals } from './lifecycle.js'
 export { type LoadOptions, loadConfig, SECRET } from './load.js'
+export { OrganizerEnv, ProposalTtlEnv, PublicWebUrlEnv, ShutdownDeadline } from './shared.js'

@@ -108,6 +108,11 @@ export function formatTimeRange(
   return withZone(locale, text, zoneName(locale, timeZone, s))
 }
 
+/** The clock time alone in a zone, "09:00" (beside a date and zone already named). */
+export function formatTime(locale: Locale, zone: string, value: string | Date): string {
+  return clock(toDate(value), locale, safeZone(zone))
+}
+
 /** A calendar date ("2027-03-01"): the same day for every reader, so no zone applies. */
 export function formatDate(locale: Locale, isoDate: string, o: DateOptions = {}): string {
   return dayPart(new Date(`${isoDate.slice(0, 10)}T12:00:00Z`), locale, 'UTC', o)
@@ -118,6 +123,19 @@ export function formatDateRange(locale: Locale, start: string, end: string, o: D
   const a = formatDate(locale, start, o)
   const b = formatDate(locale, end, o)
   return a === b ? a : `${a} – ${b}`
+}
+
+/** A meeting or visit time: an instant range, or calendar dates when `allDay` (visits). */
+export interface EventTime {
+  start: string
+  end: string
+  allDay?: boolean
+}
+
+/** A meeting or visit: one day with start–end times in the reader's zone, or a date range for all-day visits. */
+export function formatEventTime(locale: Locale, zone: string, time: EventTime, o: DateOptions = {}): string {
+  if (time.allDay) return formatDateRange(locale, time.start, time.end, o)
+  return formatTimeRange(locale, zone, time.start, time.end, o)
 }
 
 /** A number with the reader's decimal mark: "298,10" in German. */

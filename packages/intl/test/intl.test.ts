@@ -3,8 +3,10 @@ import {
   formatDate,
   formatDateRange,
   formatDateTime,
+  formatEventTime,
   formatNumber,
   formatPercent,
+  formatTime,
   formatTimeRange,
   zoneName,
 } from '../src/index.js'
@@ -74,3 +76,30 @@ t.test('meeting and visit titles in the reader language only', async (t) => {
   t.equal(readerTitle('en', 'Besuch / Visit / 访问: A → B'), 'Visit: A → B')
   t.equal(readerTitle('de', 'Projekttreffen'), 'Projekttreffen', 'other titles are left alone')
 })
+
+t.test("a clock time alone, in the zone asked for (the partner's local time beside a slot)", async (t) => {
+  t.equal(formatTime('de', 'Europe/Berlin', WINTER), '09:00')
+  t.equal(formatTime('en', 'Asia/Shanghai', WINTER), '16:00')
+  t.equal(formatTime('zh', 'Europe/Berlin', SUMMER), '10:00')
+  t.equal(formatTime('de', 'Not/AZone', WINTER), '08:00', 'unknown zones fall back to UTC')
+})
+
+t.test(
+  'a meeting or visit time: a time range in the zone, or calendar dates for all-day visits',
+  async (t) => {
+    t.equal(
+      formatEventTime(
+        'de',
+        'Europe/Berlin',
+        { start: '2026-03-25T08:00:00Z', end: '2026-03-25T09:00:00Z' },
+        { weekday: true },
+      ),
+      'Mi., 25.03.2026, 09:00–10:00 MEZ',
+    )
+    t.equal(
+      formatEventTime('en', 'Asia/Shanghai', { start: '2026-05-04', end: '2026-05-08', allDay: true }),
+      '4 May 2026 – 8 May 2026',
+      'all-day dates are the same for every reader',
+    )
+  },
+)

@@ -1,3 +1,4 @@
+import { CRITERIA, type Criterion } from '@dj/vocabulary'
 import {
   bestOverlapDays,
   bothVirtual,
@@ -10,17 +11,8 @@ import { bestRowFit, HOSTED_ROWS, VIRTUAL_FIT } from './formats.js'
 import type { MatchInterest } from './interest.js'
 import { type PreparedInterest, prepareInterest } from './prepared.js'
 
-export type Criterion = 'topics' | 'format' | 'age' | 'language' | 'window' | 'size' | 'kind' | 'continuation'
-export const CRITERIA: readonly Criterion[] = [
-  'topics',
-  'format',
-  'age',
-  'language',
-  'window',
-  'size',
-  'kind',
-  'continuation',
-]
+// Spelled once in @dj/vocabulary: the API contract and the web explain scores by the same names.
+export { CRITERIA, type Criterion }
 
 export type ScoringWeights = Record<Criterion, number>
 

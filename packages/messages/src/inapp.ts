@@ -1,6 +1,6 @@
-import type { DomainEvent } from '@dj/queue'
+import type { DomainEvent } from '@dj/contracts'
+import type { Locale } from '@dj/intl'
 import { helpers, renderEvent } from './catalogs.js'
-import type { Locale } from './format.js'
 
 export interface InAppMessage {
   title: string

@@ -1,5 +1,5 @@
-import type { DomainEvent, DomainEventType, EventTime } from '@dj/queue'
-import type { Locale } from './format.js'
+import type { DomainEvent, DomainEventType, EventTime } from '@dj/contracts'
+import type { Locale } from '@dj/intl'
 
 /** Every event type the notifier turns into a message (digest.due triggers the digest mail instead). */
 export const MESSAGE_TYPES = [
@@ -85,11 +85,14 @@ export type EventFor<T extends string> = DomainEvent extends infer E
     : never
   : never
 
-export type Template<T extends MessageType> = (
-  event: T extends LinkType ? WithLinkToken<EventFor<T>> : EventFor<T>,
-  h: RenderHelpers,
-) => Message
+/** The event as its template sees it: link mails with their token. */
+export type TemplateEvent<T extends MessageType> = T extends LinkType
+  ? WithLinkToken<EventFor<T>>
+  : EventFor<T>
 
+export type Template<T extends MessageType> = (event: TemplateEvent<T>, h: RenderHelpers) => Message
+
+/** A locale's messages, bound to its texts (catalogs/<locale>/*.json). */
 export interface Catalog {
   events: { [T in MessageType]: Template<T> }
   digest(items: { subject: string; at: string }[], day: string, h: RenderHelpers): Message

@@ -1,4 +1,4 @@
-import type { DomainEvent, DomainEventType } from './events.js'
+import type { DomainEvent, DomainEventType } from '@dj/contracts'
 
 export const QUEUE_NAMES = ['notify', 'match', 'schedule', 'registry'] as const
 export type QueueName = (typeof QUEUE_NAMES)[number]

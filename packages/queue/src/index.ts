@@ -1,3 +1,14 @@
+// The domain event union lives in @dj/contracts; re-exported here for the queue's producers and workers.
+export type {
+  Audience,
+  DomainEvent,
+  DomainEventType,
+  EventOf,
+  EventTime,
+  InstitutionRef,
+  NotifyingEvent,
+  Side,
+} from '@dj/contracts'
 export { createProducerConnection, createWorkerConnection, type RedisConfig } from './connection.js'
 export {
   EVENT_SUBSCRIBERS,
@@ -10,16 +21,6 @@ export {
   type QueueName,
 } from './contracts.js'
 export { ProcessorRegistryError, QueueUnavailableError } from './errors.js'
-export type {
-  Audience,
-  DomainEvent,
-  DomainEventType,
-  EventOf,
-  EventTime,
-  InstitutionRef,
-  NotifyingEvent,
-  Side,
-} from './events.js'
 export { isLinkToken, type LinkKind, linkToken } from './link-token.js'
 export { createProducers, type Producers } from './producer.js'
 export { DEFAULT_JOB_OPTIONS } from './retention.js'

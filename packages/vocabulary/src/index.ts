@@ -56,3 +56,77 @@ export const DIRECTIONS = ['host', 'visit', 'both', 'virtual'] as const
 export type Direction = (typeof DIRECTIONS)[number]
 export const INTEREST_STATUSES = ['open', 'paused', 'full', 'closed'] as const
 export type InterestStatus = (typeof INTEREST_STATUSES)[number]
+
+// Accounts
+export const LOCALES = ['de', 'en', 'zh', 'de-simple'] as const
+export type Locale = (typeof LOCALES)[number]
+export const ROLES = ['coordinator', 'officer', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+export const USER_STATUSES = ['active', 'disabled', 'deleted'] as const
+export type UserStatus = (typeof USER_STATUSES)[number]
+export const MEMBERSHIP_ROLES = ['owner', 'member'] as const
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number]
+export const DIGEST_MODES = ['immediate', 'daily'] as const
+export type DigestMode = (typeof DIGEST_MODES)[number]
+
+// Registry
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
+export type ImportStatus = (typeof IMPORT_STATUSES)[number]
+
+// Matching
+export const ROUND_STATUSES = ['queued', 'running', 'done', 'failed'] as const
+export type RoundStatus = (typeof ROUND_STATUSES)[number]
+export const ROUND_POLICIES = ['stable', 'welfare'] as const
+export type RoundPolicy = (typeof ROUND_POLICIES)[number]
+export const PROPOSAL_STATUSES = ['open', 'accepted', 'confirmed', 'declined', 'expired'] as const
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
+export const PROPOSAL_ORIGINS = ['round', 'expressed'] as const
+export type ProposalOrigin = (typeof PROPOSAL_ORIGINS)[number]
+export const DECLINE_REASONS = [
+  'dates_do_not_fit',
+  'age_mismatch',
+  'language',
+  'capacity',
+  'found_other_partner',
+  'not_interested',
+  'other',
+] as const
+export type DeclineReason = (typeof DECLINE_REASONS)[number]
+/** What a match score is made of, in the order the engine computes and explains it. */
+export const CRITERIA = [
+  'topics',
+  'format',
+  'age',
+  'language',
+  'window',
+  'size',
+  'kind',
+  'continuation',
+] as const
+export type Criterion = (typeof CRITERIA)[number]
+
+// Scheduling
+export const MEETING_STATUSES = ['proposed', 'scheduled', 'cancelled'] as const
+export type MeetingStatus = (typeof MEETING_STATUSES)[number]
+export const VISIT_DIRECTIONS = ['duren_to_jinhua', 'jinhua_to_duren'] as const
+export type VisitDirection = (typeof VISIT_DIRECTIONS)[number]
+export const VISIT_PLAN_STATUSES = ['open', 'booked', 'cancelled'] as const
+export type VisitPlanStatus = (typeof VISIT_PLAN_STATUSES)[number]
+export const VISIT_STATUSES = ['scheduled', 'cancelled'] as const
+export type VisitStatus = (typeof VISIT_STATUSES)[number]
+/**
+ * public_holiday: statutory day off. school_holiday: school break (Ferien / 寒暑假). makeup_workday: a
+ * normally free day that is worked (China's 调休, e.g. Sat 2026-02-14). blackout: an institution's own
+ * "not available" period. exam: exam period. closure: institution closed. movable_day_off: NRW
+ * "beweglicher Ferientag" that each school sets itself.
+ */
+export const ENTRY_KINDS = [
+  'public_holiday',
+  'school_holiday',
+  'makeup_workday',
+  'blackout',
+  'exam',
+  'closure',
+  'movable_day_off',
+] as const
+export type EntryKind = (typeof ENTRY_KINDS)[number]

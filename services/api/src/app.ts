@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DbHandle } from '@dj/db'
 import type { Producers } from '@dj/queue'
+import compress from '@fastify/compress'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { ApiConfig } from './config.js'
@@ -9,10 +10,11 @@ import { problemHandler } from './http/problem.js'
 import { authPlugin } from './plugins/auth.js'
 import { bullBoardPlugin } from './plugins/bull-board.js'
 import { drainPlugin } from './plugins/drain.js'
+import healthRoutes from './plugins/health.js'
 import { infrastructurePlugin } from './plugins/infrastructure.js'
 import { openapiPlugin } from './plugins/openapi.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
-import healthRoutes from './routes/health.js'
+import { useCasesPlugin } from './plugins/use-cases.js'
 import adminUserRoutes from './routes/v1/admin-users.js'
 import authRoutes from './routes/v1/auth.js'
 import matchingRoutes from './routes/v1/matching/index.js'
@@ -50,6 +52,14 @@ export async function buildApp(options: BuildOptions) {
     void reply.header('x-request-id', request.id)
   })
   await app.register(drainPlugin)
+  // gzip or brotli for answers of 1 KiB and more (lists, reports) when the caller asks; smaller
+  // answers gain nothing. Request bodies are never decompressed. Thresholds: tuned later by measurement.
+  await app.register(compress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    globalCompression: true,
+    globalDecompression: false,
+  })
   app.setErrorHandler(problemHandler)
   app.setNotFoundHandler((request) => {
     throw new Errors.NotFound(`route ${request.method} ${request.url}`)
@@ -62,6 +72,7 @@ export async function buildApp(options: BuildOptions) {
   })
   await app.register(openapiPlugin)
   await app.register(authPlugin)
+  await app.register(useCasesPlugin)
   await app.register(rateLimitPlugin)
   await app.register(healthRoutes)
   await app.register(bullBoardPlugin)

@@ -1,4 +1,15 @@
-import { CommonEnv, EmailLinkEnv, type LoadOptions, loadConfig, Port, Secret } from '@dj/config'
+import {
+  CommonEnv,
+  EmailLinkEnv,
+  type LoadOptions,
+  loadConfig,
+  OrganizerEnv,
+  Port,
+  ProposalTtlEnv,
+  PublicWebUrlEnv,
+  Secret,
+  ShutdownDeadline,
+} from '@dj/config'
 import Type, { type Static } from 'typebox'
 
 export const ApiEnv = Type.Object({
@@ -12,8 +23,7 @@ export const ApiEnv = Type.Object({
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 900, default: 900 }),
   REFRESH_TOKEN_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 30 }),
   EMAIL_TOKEN_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 168, default: 48 }),
-  /** Public URL of the web front end, used to build links in emails. */
-  PUBLIC_WEB_URL: Type.String({ default: 'http://localhost:8080' }),
+  ...PublicWebUrlEnv,
   /** Argon2id cost; OWASP minimum is m=19 MiB, t=2, p=1. */
   ARGON2_MEMORY_KIB: Type.Integer({ minimum: 19_456, default: 19_456 }),
   ARGON2_TIME_COST: Type.Integer({ minimum: 2, default: 2 }),
@@ -32,12 +42,12 @@ export const ApiEnv = Type.Object({
   /** Password checks and mail-sending actions per signed-in user (change-password, DELETE /me, resend, invitations). */
   RATE_LIMIT_PER_USER: Type.Integer({ minimum: 1, default: 10 }),
   RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
-  /** ORGANIZER of meeting and visit invitations (a role mailbox; the scheduler uses the same setting). */
-  ORGANIZER_EMAIL: Type.String({ default: 'termine@dueren-jinhua.example' }),
-  /** Days a coordinator has to answer a proposal (the matcher uses the same setting). */
-  PROPOSAL_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 21 }),
+  ...OrganizerEnv,
+  ...ProposalTtlEnv,
   /** Create the partnership as soon as both coordinators accept, without officer confirmation. */
   AUTO_CONFIRM_PARTNERSHIPS: Type.Boolean({ default: false }),
+  /** How long a stop may take after SIGTERM (requests in flight finish); the process ends 2 s later at the latest. */
+  SHUTDOWN_DEADLINE_MS: ShutdownDeadline(),
 })
 export type ApiConfig = Static<typeof ApiEnv>
 

@@ -1,10 +1,10 @@
-import { CommonEnv, type LoadOptions, loadConfig, Port } from '@dj/config'
-import { createDb } from '@dj/db'
+import { CommonEnv, type LoadOptions, loadConfig, Port, ShutdownDeadline } from '@dj/config'
+import { createDb, type DbHandle } from '@dj/db'
 import { healthRoutes } from '@dj/health'
-import { createRelay } from '@dj/outbox'
-import { createProducers, startWorker } from '@dj/queue'
+import { createRelay, type Relay } from '@dj/outbox'
+import { createProducers, type Producers, type RunningWorker, startWorker } from '@dj/queue'
 import { sql } from 'drizzle-orm'
-import Fastify from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import Type, { type Static } from 'typebox'
 import { handleRegistryEvent } from './domains/registry/import-job.js'
 
@@ -12,6 +12,7 @@ export const RegistryWorkerEnv = Type.Object({
   ...CommonEnv,
   REGISTRY_WORKER_PORT: Port(3011),
   HOST: Type.String({ default: '127.0.0.1' }),
+  SHUTDOWN_DEADLINE_MS: ShutdownDeadline(),
 })
 export type RegistryWorkerConfig = Static<typeof RegistryWorkerEnv>
 
@@ -19,54 +20,76 @@ export function loadRegistryWorkerConfig(options?: LoadOptions): RegistryWorkerC
   return loadConfig(RegistryWorkerEnv, options)
 }
 
-export interface RunningRegistryWorker {
-  port: number
-  close(): Promise<void>
+export interface RegistryWorkerParts {
+  worker: RunningWorker
+  relay: Relay
+  dbHandle: DbHandle
+  producers: Producers
 }
 
+export interface RegistryWorkerBuildOptions {
+  config: RegistryWorkerConfig
+  logger?: FastifyServerOptions['logger']
+}
+
+/** The registry worker's health app, which owns the worker: `app.registryWorker` holds its parts. */
+export type RegistryWorkerApp = FastifyInstance & { readonly registryWorker: RegistryWorkerParts }
+
 /**
- * The registry worker: processes queue `registry` (CSV imports), relays its own outbox rows
- * (so imports run even when no other relay is up) and answers /health for the supervisor.
+ * The API's second process, in the shape of every service: built here (the health app owning the
+ * worker on queue `registry`, CSV imports, and the relay of its own outbox rows, so imports run even
+ * when no other relay is up); ready (`app.ready()`, `inject`, `listen`) starts the work and
+ * `app.close()` stops it within SHUTDOWN_DEADLINE_MS. registry-worker.ts starts it.
  */
-export async function startRegistryWorker(config: RegistryWorkerConfig): Promise<RunningRegistryWorker> {
-  const handle = createDb(config.DATABASE_URL, { applicationName: 'dj-registry-worker', max: 5 })
+export async function buildRegistryWorkerApp(
+  options: RegistryWorkerBuildOptions,
+): Promise<RegistryWorkerApp> {
+  const { config } = options
+  const app: FastifyInstance = Fastify({
+    logger: options.logger ?? { level: config.LOG_LEVEL, name: 'dj-registry-worker' },
+  })
+  const log = app.log
+  const dbHandle = createDb(config.DATABASE_URL, { applicationName: 'dj-registry-worker', max: 5 })
   const producers = createProducers(config)
-  const health = Fastify({ logger: { level: config.LOG_LEVEL } })
-  const log = health.log
   const worker = startWorker(
     config,
     'registry',
-    [['outbox.event', (job) => handleRegistryEvent(handle.db, job.data)]],
+    [['outbox.event', (job) => handleRegistryEvent(dbHandle.db, job.data)]],
     {
       concurrency: 2,
       onError: (err) => log.warn({ err }, 'registry worker connection error'),
       onFailed: (job, err) => log.error({ err, jobId: job?.id }, 'registry job failed'),
+      worker: { autorun: false },
     },
   )
   const relay = createRelay({
-    db: handle.db,
+    db: dbHandle.db,
     producers,
     queues: ['registry'],
     onError: (err) => log.warn({ err }, 'registry relay error'),
   })
-  relay.start(250)
-  await health.register(healthRoutes, {
+  let started = false
+  let accepting = true
+  app.decorate('registryWorker', { worker, relay, dbHandle, producers } satisfies RegistryWorkerParts)
+  await app.register(healthRoutes, {
     checks: {
-      postgres: () => handle.db.execute(sql`select 1`),
+      postgres: () => dbHandle.db.execute(sql`select 1`),
       redis: () => producers.ping(),
       worker: () => worker.worker.isRunning(),
     },
+    accepting: () => accepting,
   })
-  await health.listen({ port: config.REGISTRY_WORKER_PORT, host: config.HOST })
-  const address = health.server.address()
-  return {
-    port: typeof address === 'object' && address ? address.port : config.REGISTRY_WORKER_PORT,
-    async close() {
-      await relay.stop()
-      await worker.close()
-      await health.close()
-      await producers.close()
-      await handle.close()
-    },
-  }
+  app.addHook('onReady', async () => {
+    started = true
+    void worker.worker.run().catch((err) => log.error({ err }, 'registry worker error'))
+    relay.start(250)
+  })
+  app.addHook('onClose', async () => {
+    accepting = false
+    await relay.stop()
+    await worker.close(started ? config.SHUTDOWN_DEADLINE_MS : 0)
+    await producers.close()
+    await dbHandle.close()
+  })
+  return app as RegistryWorkerApp
 }

@@ -1,15 +1,7 @@
-import closeWithGrace from 'close-with-grace'
-import { loadRegistryWorkerConfig, startRegistryWorker } from './registry-worker-app.js'
+import { loadConfigOrExit, stopOnSignals } from '@dj/config'
+import { buildRegistryWorkerApp, loadRegistryWorkerConfig } from './registry-worker-app.js'
 
-let config: ReturnType<typeof loadRegistryWorkerConfig>
-try {
-  config = loadRegistryWorkerConfig()
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-}
-
-const running = await startRegistryWorker(config)
-closeWithGrace({ delay: 15_000 }, async () => {
-  await running.close()
-})
+const config = loadConfigOrExit(() => loadRegistryWorkerConfig())
+const app = await buildRegistryWorkerApp({ config })
+stopOnSignals(app, { deadlineMs: config.SHUTDOWN_DEADLINE_MS })
+await app.listen({ port: config.REGISTRY_WORKER_PORT, host: config.HOST })

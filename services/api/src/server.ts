@@ -1,19 +1,8 @@
-import closeWithGrace from 'close-with-grace'
+import { loadConfigOrExit, stopOnSignals } from '@dj/config'
 import { buildApp } from './app.js'
 import { loadApiConfig } from './config.js'
 
-let config: ReturnType<typeof loadApiConfig>
-try {
-  config = loadApiConfig()
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-}
-
+const config = loadConfigOrExit(() => loadApiConfig())
 const app = await buildApp({ config })
-closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
-  if (err) app.log.error({ err }, 'shutting down after an uncaught error')
-  else app.log.info({ signal }, 'shutting down')
-  await app.close()
-})
+stopOnSignals(app, { deadlineMs: config.SHUTDOWN_DEADLINE_MS })
 await app.listen({ port: config.PORT, host: config.HOST })

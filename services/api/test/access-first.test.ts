@@ -1,5 +1,5 @@
+import { json, registerCoordinator, startTestApp, type TestContext } from '@dj/stack'
 import t, { type Test } from 'tap'
-import { json, registerCoordinator, startTestApp, type TestContext } from './helper/app.js'
 
 // Access control runs before the body is parsed or validated, on every operation the API
 // publishes: a caller without access learns nothing about a route's schema.

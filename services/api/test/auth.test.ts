@@ -1,6 +1,4 @@
 import { createHmac } from 'node:crypto'
-import t, { type Test } from 'tap'
-
 import {
   bearer,
   createStaff,
@@ -11,7 +9,8 @@ import {
   registerCoordinator,
   startTestApp,
   type TestContext,
-} from './helper/app.js'
+} from '@dj/stack'
+import t, { type Test } from 'tap'
 
 let ctx: TestContext
 t.before(async () => {

@@ -1,8 +1,7 @@
 import { excludedPairs, interests, partnerships, proposalDecisions, proposals } from '@dj/db'
+import { bearer, json, registerCoordinator, seedInstitution, seedProposal, startTestApp } from '@dj/stack'
 import { eq } from 'drizzle-orm'
 import t from 'tap'
-import { bearer, json, registerCoordinator, startTestApp } from './helper/app.js'
-import { seedInstitution, seedProposal } from './helper/matching.js'
 
 const ctx = await startTestApp('matching_express', { AUTO_CONFIRM_PARTNERSHIPS: 'false' })
 t.teardown(() => ctx.close())

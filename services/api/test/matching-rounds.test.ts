@@ -1,8 +1,15 @@
-import { loadMatcherConfig, startMatcher } from '@dj/matcher'
+import {
+  bearer,
+  createStaff,
+  json,
+  loadMatcherConfig,
+  registerCoordinator,
+  seedInstitution,
+  startMatcher,
+  startTestApp,
+} from '@dj/stack'
 import { waitFor } from '@dj/testkit'
 import t from 'tap'
-import { bearer, createStaff, json, registerCoordinator, startTestApp } from './helper/app.js'
-import { seedInstitution } from './helper/matching.js'
 
 const ctx = await startTestApp('matching_rounds')
 t.teardown(() => ctx.close())

@@ -1,9 +1,17 @@
 import { excludedPairs, partnerships, proposalDecisions } from '@dj/db'
+import {
+  bearer,
+  createStaff,
+  eventsFor,
+  json,
+  registerCoordinator,
+  seedInstitution,
+  seedProposal,
+  startTestApp,
+} from '@dj/stack'
 import { eq } from 'drizzle-orm'
 import t from 'tap'
 import { canSeeContact } from '../src/domains/registry/access.js'
-import { bearer, createStaff, json, registerCoordinator, startTestApp } from './helper/app.js'
-import { eventsFor, seedInstitution, seedProposal } from './helper/matching.js'
 
 const ctx = await startTestApp('matching_workflow')
 t.teardown(() => ctx.close())

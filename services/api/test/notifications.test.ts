@@ -1,13 +1,6 @@
 import { writeOutbox } from '@dj/outbox'
+import { bearer, createStaff, json, registerCoordinator, startTestApp, type TestContext } from '@dj/stack'
 import t from 'tap'
-import {
-  bearer,
-  createStaff,
-  json,
-  registerCoordinator,
-  startTestApp,
-  type TestContext,
-} from './helper/app.js'
 
 let ctx: TestContext
 t.before(async () => {

@@ -1,19 +1,24 @@
 import { matchRounds, partnerships, proposalDecisions, proposals, visitPlans, visits } from '@dj/db'
+import {
+  bearer,
+  createInstitution,
+  createInterest,
+  createStaff,
+  durenSchool,
+  jinhuaSchool,
+  json,
+  officerAct,
+  registerCoordinator,
+  seedInstitution,
+  seedProposal,
+  startTestApp,
+} from '@dj/stack'
 import { eq } from 'drizzle-orm'
 import t from 'tap'
 import { writeAudit } from '../src/domains/audit.js'
 import { parseCsv } from '../src/domains/registry/csv.js'
 import { csvCell } from '../src/domains/reporting/csv.js'
 import { INSTITUTION_COLUMNS, PARTNERSHIP_COLUMNS } from '../src/domains/reporting/exports.js'
-import { bearer, createStaff, json, registerCoordinator, startTestApp } from './helper/app.js'
-import { seedInstitution, seedProposal } from './helper/matching.js'
-import {
-  createInstitution,
-  createInterest,
-  durenSchool,
-  jinhuaSchool,
-  officerAct,
-} from './helper/registry.js'
 
 const ctx = await startTestApp('officer_reporting')
 t.teardown(() => ctx.close())

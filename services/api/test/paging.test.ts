@@ -8,15 +8,8 @@ import {
   proposals,
   users,
 } from '@dj/db'
+import { bearer, createStaff, json, registerCoordinator, startTestApp, type TestContext } from '@dj/stack'
 import t, { type Test } from 'tap'
-import {
-  bearer,
-  createStaff,
-  json,
-  registerCoordinator,
-  startTestApp,
-  type TestContext,
-} from './helper/app.js'
 
 // Issue 16, deliverable 4: every list that can grow is keyset paged (stable sort key with the
 // id as tiebreak, opaque cursor), searchable, sortable, with the total; a bad cursor is a 400

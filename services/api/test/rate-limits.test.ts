@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bearer, json, PASSWORD, registerCoordinator, startTestApp, type TestContext } from '@dj/stack'
 import { createTcpProxy, TEST_REDIS_URL, waitFor } from '@dj/testkit'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import t from 'tap'
-import { bearer, json, PASSWORD, registerCoordinator, startTestApp, type TestContext } from './helper/app.js'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const WRONG = 'wrong password 123'

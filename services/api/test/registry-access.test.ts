@@ -1,23 +1,21 @@
 import { randomUUID } from 'node:crypto'
 import { institutions, interests } from '@dj/db'
-import t from 'tap'
 import {
   bearer,
+  createInstitution,
+  createInterest,
   createStaff,
+  durenSchool,
+  interestBody,
   invitationToken,
+  jinhuaSchool,
   json,
   PASSWORD,
   registerCoordinator,
   startTestApp,
   type TestContext,
-} from './helper/app.js'
-import {
-  createInstitution,
-  createInterest,
-  durenSchool,
-  interestBody,
-  jinhuaSchool,
-} from './helper/registry.js'
+} from '@dj/stack'
+import t from 'tap'
 
 /**
  * Access matrix of every registry route (enumerated from the OpenAPI document, where the

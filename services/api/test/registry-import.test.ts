@@ -1,25 +1,20 @@
+import type { AddressInfo } from 'node:net'
+import { bearer, createStaff, json, registerCoordinator, startTestApp, type TestContext } from '@dj/stack'
 import { waitFor } from '@dj/testkit'
 import t from 'tap'
 import {
+  buildRegistryWorkerApp,
   loadRegistryWorkerConfig,
-  type RunningRegistryWorker,
-  startRegistryWorker,
+  type RegistryWorkerApp,
 } from '../src/registry-worker-app.js'
-import {
-  bearer,
-  createStaff,
-  json,
-  registerCoordinator,
-  startTestApp,
-  type TestContext,
-} from './helper/app.js'
 
 let ctx: TestContext
-let worker: RunningRegistryWorker
+let worker: RegistryWorkerApp
+let workerPort = 0
 t.before(async () => {
   ctx = await startTestApp('registry_import')
-  worker = await startRegistryWorker(
-    loadRegistryWorkerConfig({
+  worker = await buildRegistryWorkerApp({
+    config: loadRegistryWorkerConfig({
       env: {
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
@@ -30,7 +25,10 @@ t.before(async () => {
       },
       envFile: false,
     }),
-  )
+    logger: false,
+  })
+  await worker.listen({ port: 0, host: '127.0.0.1' })
+  workerPort = (worker.server.address() as AddressInfo).port
 })
 t.teardown(async () => {
   await worker.close()
@@ -178,6 +176,6 @@ t.test('malformed or huge files are refused and import nothing', async (t) => {
 })
 
 t.test('the worker answers its health endpoint', async (t) => {
-  const res = await fetch(`http://127.0.0.1:${worker.port}/health`)
+  const res = await fetch(`http://127.0.0.1:${workerPort}/health`)
   t.same(await res.json(), { status: 'ok' })
 })

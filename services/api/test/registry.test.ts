@@ -1,24 +1,22 @@
-import t from 'tap'
-import { canSeeContact } from '../src/domains/registry/access.js'
 import {
   bearer,
+  createInstitution,
+  createInterest,
   createStaff,
+  durenSchool,
+  interestBody,
   invitationToken,
+  jinhuaSchool,
   json,
   login,
+  officerAct,
   PASSWORD,
   registerCoordinator,
   startTestApp,
   type TestContext,
-} from './helper/app.js'
-import {
-  createInstitution,
-  createInterest,
-  durenSchool,
-  interestBody,
-  jinhuaSchool,
-  officerAct,
-} from './helper/registry.js'
+} from '@dj/stack'
+import t from 'tap'
+import { canSeeContact } from '../src/domains/registry/access.js'
 
 let ctx: TestContext
 t.before(async () => {

@@ -1,19 +1,22 @@
-import { waitFor } from '@dj/testkit'
-import t from 'tap'
-import { runRetention } from '../../scheduler/src/retention.js'
 import {
   bearer,
+  createInstitution,
   createStaff,
+  durenSchool,
   invitationToken,
   json,
   login,
+  officerAct,
   PASSWORD,
+  type RunningNotifier,
   registerCoordinator,
+  runRetention,
+  startNotifierBeside,
   startTestApp,
   type TestContext,
-} from './helper/app.js'
-import { type RunningNotifier, startNotifierBeside } from './helper/notifier.js'
-import { createInstitution, durenSchool, officerAct } from './helper/registry.js'
+} from '@dj/stack'
+import { waitFor } from '@dj/testkit'
+import t from 'tap'
 
 // Issue 11, "retention that erases": two accounts leave traces everywhere (mails sent and
 // recorded, inbox rows, an institution contact, invitations sent and accepted, sessions), one

@@ -1,14 +1,16 @@
 import { parseIcs } from '@dj/scheduling'
-import t from 'tap'
 import {
   bearer,
   createStaff,
   json,
+  ownInstitution,
+  partnershipBetween,
+  proposedMeeting,
   registerCoordinator,
   startTestApp,
   type TestContext,
-} from './helper/app.js'
-import { ownInstitution, partnershipBetween, proposedMeeting } from './helper/scheduling.js'
+} from '@dj/stack'
+import t from 'tap'
 
 let ctx: TestContext
 type Login = Awaited<ReturnType<typeof registerCoordinator>>

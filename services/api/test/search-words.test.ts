@@ -1,8 +1,7 @@
+import { bearer, json, registerCoordinator, seedInstitution, startTestApp, type TestContext } from '@dj/stack'
 import t from 'tap'
 import { detectDelimiter, parseCsv } from '../src/domains/registry/csv.js'
 import { readImportFile, readRow } from '../src/domains/registry/import.js'
-import { bearer, json, registerCoordinator, startTestApp, type TestContext } from './helper/app.js'
-import { seedInstitution } from './helper/matching.js'
 
 // Issue 16 (findings 7–9): search finds topic words, places and the region; a hit says what
 // the caller already expressed; CSV files as German Excel writes them; no internals on refusals.

@@ -1,8 +1,18 @@
+import {
+  bearer,
+  createInstitution,
+  durenSchool,
+  json,
+  login,
+  PASSWORD,
+  type RunningNotifier,
+  startNotifierBeside,
+  startTestApp,
+  type TestContext,
+  tokenInMail,
+} from '@dj/stack'
 import { waitFor } from '@dj/testkit'
 import t from 'tap'
-import { bearer, json, login, PASSWORD, startTestApp, type TestContext } from './helper/app.js'
-import { type RunningNotifier, startNotifierBeside, tokenInMail } from './helper/notifier.js'
-import { createInstitution, durenSchool } from './helper/registry.js'
 
 // Issue 11, "no usable secret at rest": a whole register → verify → reset → invite journey
 // through the real API and notifier, then every outbox payload, every text and JSON value of

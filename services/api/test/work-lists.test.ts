@@ -1,20 +1,22 @@
 import { imports } from '@dj/db'
-import type { EventOf } from '@dj/queue'
-import t from 'tap'
 // The matcher's round job, run here the way the worker would (tests may import other packages' code).
-import { DEFAULT_WEIGHTS } from '../../../packages/matching/src/index.js'
-import { processRound } from '../../matcher/src/round.js'
-import { handleRegistryEvent } from '../src/domains/registry/import-job.js'
+import { DEFAULT_WEIGHTS } from '@dj/matching'
+import type { EventOf } from '@dj/queue'
 import {
   bearer,
   createStaff,
   json,
+  processRound,
+  proposedMeeting,
   registerCoordinator,
+  type SeededInstitution,
+  seedInstitution,
+  seedProposal,
   startTestApp,
   type TestContext,
-} from './helper/app.js'
-import { type SeededInstitution, seedInstitution, seedProposal } from './helper/matching.js'
-import { proposedMeeting } from './helper/scheduling.js'
+} from '@dj/stack'
+import t from 'tap'
+import { handleRegistryEvent } from '../src/domains/registry/import-job.js'
 
 // Issue 16, findings 1 and 2 and deliverable 3: what waits for whom. A pair from mutual interest
 // waits on the offices' work lists like a pair from a round; the recipient of an expression of

@@ -1,4 +1,4 @@
-import { CommonEnv, type LoadOptions, loadConfig, Port } from '@dj/config'
+import { CommonEnv, type LoadOptions, loadConfig, Port, ProposalTtlEnv, ShutdownDeadline } from '@dj/config'
 import Type, { type Static } from 'typebox'
 
 export const MatcherEnv = Type.Object({
@@ -10,12 +10,11 @@ export const MatcherEnv = Type.Object({
    * engine's defaults. Empty: the engine's defaults.
    */
   MATCH_WEIGHTS: Type.String({ default: '' }),
-  /** Days a coordinator has to answer a proposal before it expires. */
-  PROPOSAL_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 21 }),
+  ...ProposalTtlEnv,
   /** Rounds run one at a time per process: each holds a whole population in memory. */
   MATCH_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 8, default: 1 }),
   /** Hard deadline for a graceful shutdown; after it, running jobs are abandoned (they retry). */
-  SHUTDOWN_DEADLINE_MS: Type.Integer({ minimum: 100, default: 10_000 }),
+  SHUTDOWN_DEADLINE_MS: ShutdownDeadline(100),
 })
 export type MatcherConfig = Static<typeof MatcherEnv>
 

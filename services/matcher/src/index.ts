@@ -1,4 +1,4 @@
-export { buildHealthApp, type HealthDeps } from './app.js'
+export { type App, type BuildOptions, buildApp } from './app.js'
 export { type ComputedRound, computeRound, planCommitted, type RoundInput } from './compute.js'
 export { loadMatcherConfig, type MatcherConfig, MatcherEnv } from './config.js'
 export { MatcherError, type MatcherErrorCode } from './errors.js'
@@ -13,4 +13,3 @@ export {
   type RoundOutcome,
 } from './round.js'
 export { parseWeights } from './weights.js'
-export { type Matcher, type StartOptions, startMatcher } from './worker.js'

@@ -1,46 +1,38 @@
 import { createDb, type DbHandle } from '@dj/db'
 import { createRelay, type Relay } from '@dj/outbox'
 import { createProducers, type Producers, type RunningWorker, startWorker } from '@dj/queue'
-import type { FastifyServerOptions } from 'fastify'
-import { buildHealthApp } from './app.js'
+import type { FastifyBaseLogger } from 'fastify'
 import type { MatcherConfig } from './config.js'
 import { processRoundJob, type RoundDeps } from './round.js'
 import { parseWeights } from './weights.js'
 
-export interface Matcher {
-  worker: RunningWorker
-  relay: Relay
-  health: Awaited<ReturnType<typeof buildHealthApp>>
-  dbHandle: DbHandle
-  producers: Producers
-  /** Stops taking work, waits for the running round up to the deadline, then closes everything. */
-  close(): Promise<void>
-}
-
-export interface StartOptions {
+export interface MatcherOptions {
   config: MatcherConfig
-  /** Fastify logger options; the health app's logger is the process logger. */
-  logger?: FastifyServerOptions['logger']
-  /** Listen for /health and /ready; tests may skip it. */
-  listen?: boolean
+  log: FastifyBaseLogger
   hooks?: RoundDeps['hooks']
   relayIntervalMs?: number
 }
 
-/** Worker on queue `match`, the relay for the rows it consumes, and the health endpoints. */
-export async function startMatcher(options: StartOptions): Promise<Matcher> {
-  const { config } = options
-  let accepting = true
+/** The matcher's work, built but not started; app.ts owns it (start on ready, stop on close). */
+export interface MatcherParts {
+  worker: RunningWorker
+  relay: Relay
+  dbHandle: DbHandle
+  producers: Producers
+  /** False once stopping started, so /ready answers 503 first. */
+  accepting(): boolean
+  /** Takes jobs from queue `match` and dispatches its outbox rows. */
+  start(): void
+  /** Stops taking work, waits for the running round up to the deadline, then closes connections. */
+  stop(deadlineMs: number): Promise<void>
+}
+
+/** Worker on queue `match` and the relay for the rows it consumes, without HTTP and not started. */
+export function createMatcher(options: MatcherOptions): MatcherParts {
+  const { config, log } = options
   const weights = parseWeights(config.MATCH_WEIGHTS)
   const dbHandle = createDb(config.DATABASE_URL, { applicationName: 'dj-matcher', max: 4 })
   const producers = createProducers(config)
-  const health = await buildHealthApp({
-    db: dbHandle.db,
-    producers,
-    accepting: () => accepting,
-    logger: options.logger ?? false,
-  })
-  const log = health.log
   const deps: RoundDeps = {
     db: dbHandle.db,
     weights,
@@ -72,6 +64,7 @@ export async function startMatcher(options: StartOptions): Promise<Matcher> {
       concurrency: config.MATCH_CONCURRENCY,
       onError: (e) => log.error({ err: e }, 'match worker error'),
       onFailed: (job, e) => log.warn({ jobId: job?.id, err: e }, 'round job failed'),
+      worker: { autorun: false },
     },
   )
   const relay = createRelay({
@@ -80,26 +73,31 @@ export async function startMatcher(options: StartOptions): Promise<Matcher> {
     queues: ['match'],
     onError: (e) => log.warn({ err: e }, 'relay error'),
   })
-  relay.start(options.relayIntervalMs ?? 500)
-  if (options.listen) await health.listen({ port: config.MATCHER_PORT, host: config.MATCHER_HOST })
 
-  let closing: Promise<void> | undefined
+  let accepting = true
+  let started = false
+  let stopping: Promise<void> | undefined
   return {
     worker,
     relay,
-    health,
     dbHandle,
     producers,
-    close() {
-      closing ??= (async () => {
+    accepting: () => accepting,
+    start() {
+      if (started || stopping) return
+      started = true
+      void worker.worker.run().catch((e) => log.error({ err: e }, 'match worker error'))
+      relay.start(options.relayIntervalMs ?? 500)
+    },
+    stop(deadlineMs) {
+      stopping ??= (async () => {
         accepting = false
         await relay.stop()
-        await worker.close(config.SHUTDOWN_DEADLINE_MS)
-        await health.close()
+        await worker.close(started ? deadlineMs : 0)
         await producers.close()
         await dbHandle.close()
       })()
-      return closing
+      return stopping
     },
   }
 }

@@ -6,11 +6,11 @@ import { createTestDatabase, createTestRedis, waitFor } from '@dj/testkit'
 import { Queue } from 'bullmq'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import t from 'tap'
+import { buildApp } from '../src/app.js'
 import { computeRound } from '../src/compute.js'
 import { loadMatcherConfig } from '../src/config.js'
 import { loadRoundInput } from '../src/load.js'
 import { processRound, type RoundDeps } from '../src/round.js'
-import { startMatcher } from '../src/worker.js'
 import { type Seeded, SMALL_POPULATION, seedPopulation } from './helper/seed.js'
 
 const database = await createTestDatabase('matcher_round')
@@ -68,12 +68,14 @@ const expireAll = () => db.update(proposals).set({ status: 'expired' }).where(eq
 let firstPairs: string[] = []
 
 await t.test('the worker runs a requested round: explained proposals, progress, summary', async (t) => {
-  const matcher = await startMatcher({ config, relayIntervalMs: 50 })
-  t.teardown(() => matcher.close())
-  const health = await matcher.health.inject({ method: 'GET', url: '/health' })
+  // Ready starts the worker and the relay; close stops them.
+  const app = await buildApp({ config, logger: false, relayIntervalMs: 50 })
+  t.teardown(() => app.close())
+  await app.ready()
+  const health = await app.inject({ method: 'GET', url: '/health' })
   t.equal(health.statusCode, 200)
   const ready = await waitFor(async () => {
-    const r = await matcher.health.inject({ method: 'GET', url: '/ready' })
+    const r = await app.inject({ method: 'GET', url: '/ready' })
     return r.statusCode === 200 ? r : undefined
   })
   t.same(ready.json(), { status: 'ready', checks: { postgres: 'ok', redis: 'ok' } })
@@ -203,8 +205,9 @@ await t.test('a crash after the commit: the retry skips, nothing is duplicated',
 await t.test('the worker retries a crashed job to one set of proposals', async (t) => {
   await expireAll()
   let crashes = 0
-  const matcher = await startMatcher({
+  const app = await buildApp({
     config,
+    logger: false,
     relayIntervalMs: 50,
     hooks: {
       afterProposalsWritten: async () => {
@@ -212,7 +215,8 @@ await t.test('the worker retries a crashed job to one set of proposals', async (
       },
     },
   })
-  t.teardown(() => matcher.close())
+  t.teardown(() => app.close())
+  await app.ready()
   const { round } = await requestRound('stable')
   await waitFor(
     async () => {

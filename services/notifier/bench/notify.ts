@@ -18,7 +18,7 @@ import { createDb } from '@dj/db'
 import { createTestDatabase, createTestRedis } from '@dj/testkit'
 import { Queue, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
-import { buildNotifier } from '../src/app.js'
+import { buildApp } from '../src/app.js'
 import { loadNotifierConfig } from '../src/config.js'
 import type { Mailer } from '../src/mailer.js'
 
@@ -119,21 +119,21 @@ async function pipeline(
     },
     close: () => {},
   }
-  const notifier = await buildNotifier({ config, dbHandle: handle, mailer: noMail, logger: false })
+  const app = await buildApp({ config, dbHandle: handle, mailer: noMail, logger: false })
   const started = performance.now()
   // Counted like the bare pipeline, by the worker's completed events, instead of polling the
   // inbox (a poll every 10 ms is database work the bare pipeline does not pay). A job completes
   // only after its inbox row is committed; the count is checked once at the end.
   let completed = 0
-  notifier.worker.worker.on('completed', () => {
+  app.notifier.worker.worker.on('completed', () => {
     completed += 1
   })
-  notifier.start()
+  await app.ready()
   await until(async () => completed >= N)
   const seconds = (performance.now() - started) / 1000
   const [done] = await sql<{ n: number }[]>`select count(*)::int as n from outbox where done_at is not null`
   const [inbox] = await sql<{ n: number }[]>`select count(*)::int as n from notifications`
-  await notifier.close()
+  await app.close()
   await handle.close()
   if (done!.n !== N) throw new Error(`only ${done!.n} of ${N} outbox rows done`)
   if (inbox!.n !== N) throw new Error(`${inbox!.n} inbox rows for ${N} events`)

@@ -1,4 +1,13 @@
-import { CommonEnv, ConfigError, EmailLinkEnv, type LoadOptions, loadConfig, Port } from '@dj/config'
+import {
+  CommonEnv,
+  ConfigError,
+  EmailLinkEnv,
+  type LoadOptions,
+  loadConfig,
+  Port,
+  PublicWebUrlEnv,
+  ShutdownDeadline,
+} from '@dj/config'
 import Type, { type Static } from 'typebox'
 
 const Ms = (fallback: number, minimum = 1) => Type.Integer({ minimum, default: fallback })
@@ -18,8 +27,7 @@ export const NotifierEnv = Type.Object({
   MAIL_FROM: Type.String({ minLength: 3, default: 'Austausch Düren–Jinhua <no-reply@localhost>' }),
   /** Domain part of the deterministic Message-IDs. */
   MAIL_ID_DOMAIN: Type.String({ minLength: 1, default: 'notify.dj-exchange.local' }),
-  /** Public URL of the web front end, used to build links in emails. */
-  PUBLIC_WEB_URL: Type.String({ default: 'http://localhost:8080' }),
+  ...PublicWebUrlEnv,
   /** A notify outbox row dispatched but not done for this long is dispatched again. */
   REDISPATCH_AFTER_MS: Ms(5 * 60_000, 1_000),
   RELAY_INTERVAL_MS: Ms(500),
@@ -37,7 +45,7 @@ export const NotifierEnv = Type.Object({
   /** A delivery claimed for sending is re-sent by someone else only after this lease. */
   SEND_LEASE_MS: Ms(120_000, 100),
   SMTP_TIMEOUT_MS: Ms(30_000, 100),
-  SHUTDOWN_DEADLINE_MS: Ms(10_000, 100),
+  SHUTDOWN_DEADLINE_MS: ShutdownDeadline(100),
 })
 export type NotifierConfig = Static<typeof NotifierEnv>
 

@@ -1,4 +1,5 @@
-export { type BuildNotifierOptions, buildNotifier, type Notifier } from './app.js'
+export { type App, type BuildOptions, buildApp } from './app.js'
 export { loadNotifierConfig, type NotifierConfig, NotifierEnv } from './config.js'
 export { buildIcs, type IcsEvent } from './ics.js'
+export { renderDigest, renderEmail } from './render.js'
 export { type CaughtMail, type MailSink, startSink } from './sink.js'

@@ -2,7 +2,7 @@ import { type Locale, renderInApp } from '@dj/messages'
 import { type DomainEvent, linkToken } from '@dj/queue'
 import { waitFor } from '@dj/testkit'
 import t from 'tap'
-import type { Notifier } from '../src/app.js'
+import type { App } from '../src/app.js'
 import {
   createInstitution,
   createUser,
@@ -19,13 +19,13 @@ import {
 } from './helper/env.js'
 
 let env: NotifierEnvHandle
-let notifier: Notifier
+let app: App
 t.before(async () => {
   env = await startEnv('notify_delivery')
-  notifier = await startNotifier(env)
+  app = await startNotifier(env)
 })
 t.teardown(async () => {
-  await notifier.close()
+  await app.close()
   await env.close()
 })
 
@@ -178,12 +178,22 @@ t.test('the same event dispatched twice (relay re-dispatch, a second job) is del
     reason: 'Unterlagen fehlen',
   }
   const id = await emit(env, event)
-  await notifier.producers.add('notify', 'outbox.event', { outboxId: id, event }, { jobId: `${id}-dup-a` })
-  await notifier.producers.add('notify', 'outbox.event', { outboxId: id, event }, { jobId: `${id}-dup-b` })
+  await app.notifier.producers.add(
+    'notify',
+    'outbox.event',
+    { outboxId: id, event },
+    { jobId: `${id}-dup-a` },
+  )
+  await app.notifier.producers.add(
+    'notify',
+    'outbox.event',
+    { outboxId: id, event },
+    { jobId: `${id}-dup-b` },
+  )
   await waitFor(() => outboxDone(env, id))
   // Let the extra jobs finish too before counting.
   await waitFor(
-    async () => (await notifier.producers.queue('notify').getJobCounts('active', 'wait')).wait === 0,
+    async () => (await app.notifier.producers.queue('notify').getJobCounts('active', 'wait')).wait === 0,
   )
   await new Promise((r) => setTimeout(r, 300))
   t.equal(mailsTo(env.sink, u.email).length, 1, 'one mail')
@@ -209,7 +219,7 @@ t.test(
     t.equal(d!.status, 'failed')
     t.equal(d!.attempts, 1, 'not retried')
     t.match(d!.last_error, /550/)
-    const job = await notifier.producers.queue('notify').getJob(id)
+    const job = await app.notifier.producers.queue('notify').getJob(id)
     t.equal(await job!.getState(), 'failed', 'the job is kept in the failed set')
     t.equal(job!.attemptsMade, 1)
     env.sink.rejectRecipients.delete(u.email)
@@ -219,8 +229,8 @@ t.test(
     await env.handle
       .sql`update deliveries set status = 'pending' where outbox_id = ${id} and status = 'failed'`
     await env.handle.sql`update outbox set done_at = null, dispatched_at = null where id = ${id}`
-    await notifier.producers.queue('notify').remove(id)
-    await notifier.producers.add(
+    await app.notifier.producers.queue('notify').remove(id)
+    await app.notifier.producers.add(
       'notify',
       'outbox.event',
       { outboxId: id, event: job!.data.event },
@@ -239,9 +249,9 @@ t.test(
 )
 
 t.test('health and readiness', async (t) => {
-  const health = await notifier.app.inject({ method: 'GET', url: '/health' })
+  const health = await app.inject({ method: 'GET', url: '/health' })
   t.same(health.json(), { status: 'ok' })
-  const ready = await notifier.app.inject({ method: 'GET', url: '/ready' })
+  const ready = await app.inject({ method: 'GET', url: '/ready' })
   t.equal(ready.statusCode, 200)
   t.same(ready.json(), { status: 'ready', checks: { postgres: 'ok', redis: 'ok', worker: 'ok' } })
 })

@@ -30,8 +30,8 @@ async function lastError(outboxId: string) {
 }
 
 t.test('SMTP answers 421 for a while: retried with backoff, delivered once', async (t) => {
-  const notifier = await startNotifier(env)
-  t.teardown(() => notifier.close())
+  const app = await startNotifier(env)
+  t.teardown(() => app.close())
   const u = await createUser(env, { locale: 'en' })
   env.sink.mode = 'tempfail'
   const id = await emit(env, verified(u.id, 1))
@@ -47,8 +47,8 @@ t.test('SMTP answers 421 for a while: retried with backoff, delivered once', asy
 })
 
 t.test('SMTP connection refused for a while: delivered once when it is back', async (t) => {
-  const notifier = await startNotifier(env)
-  t.teardown(() => notifier.close())
+  const app = await startNotifier(env)
+  t.teardown(() => app.close())
   const u = await createUser(env, { locale: 'en' })
   await env.sink.pause()
   const id = await emit(env, verified(u.id, 2))
@@ -63,18 +63,18 @@ t.test('SMTP connection refused for a while: delivered once when it is back', as
 t.test(
   'Redis loses every key after the outbox commit: the relay dispatches again, delivered once',
   async (t) => {
-    const notifier = await startNotifier(env, { start: false })
-    t.teardown(() => notifier.close())
+    const app = await startNotifier(env, { start: false })
+    t.teardown(() => app.close())
     const u = await createUser(env, { locale: 'de' })
     const id = await emit(env, verified(u.id, 3))
-    t.equal(await notifier.relay.runOnce(), 1, 'dispatched to Redis')
-    t.ok(await notifier.producers.queue('notify').getJob(id), 'job is in Redis')
+    t.equal(await app.notifier.relay.runOnce(), 1, 'dispatched to Redis')
+    t.ok(await app.notifier.producers.queue('notify').getJob(id), 'job is in Redis')
     // Redis keeps nothing on disk here: a restart is this.
     await env.redis.cleanup()
     const r = new Redis(env.redis.url)
     t.equal((await r.keys(`${env.redis.prefix}*`)).length, 0, 'every key under the prefix is gone')
     r.disconnect()
-    notifier.start()
+    await app.ready()
     await waitFor(() => outboxDone(env, id), { timeoutMs: 20_000, what: 'delivered after redispatch' })
     t.equal(mailsTo(env.sink, u.email).length, 1, 'exactly one mail')
     const [row] = await env.handle.sql<{ dispatch_count: number }[]>`

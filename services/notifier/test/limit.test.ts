@@ -71,9 +71,9 @@ t.test(
   'the notifier holds at most SMTP_MAX_CONNECTIONS conversations at once, however many jobs run',
   async (t) => {
     const env = await startEnv('notify_smtp_limit', { WORKER_CONCURRENCY: '16', SMTP_MAX_CONNECTIONS: '2' })
-    const notifier = await startNotifier(env)
+    const app = await startNotifier(env)
     t.teardown(async () => {
-      await notifier.close()
+      await app.close()
       await env.close()
     })
     env.sink.dataDelayMs = 50

@@ -32,8 +32,8 @@ const event = (userId: string, n: number) => ({
 })
 
 t.test('quiet hours defer non-security mail to their end; security mail goes at once', async (t) => {
-  const notifier = await startNotifier(env)
-  t.teardown(() => notifier.close())
+  const app = await startNotifier(env)
+  t.teardown(() => app.close())
   const zone = 'Asia/Shanghai'
   const u = await createUser(env, { locale: 'zh', timeZone: zone })
   const minutes = localMinuteOfDay(Date.now(), zone)
@@ -54,9 +54,9 @@ t.test('quiet hours defer non-security mail to their end; security mail goes at 
     hhmm(minutes + 60),
     'deferred to the local end of quiet hours',
   )
-  const job = await notifier.producers.queue('notify').getJob(id)
+  const job = await app.notifier.producers.queue('notify').getJob(id)
   await waitFor(async () => (await job!.getState()) === 'delayed', { what: 'job delayed' })
-  const delayed = await notifier.producers.queue('notify').getJob(id)
+  const delayed = await app.notifier.producers.queue('notify').getJob(id)
   const redis = new Redis(env.redis.url)
   const score = await redis.zscore(`${env.redis.prefix}:notify:delayed`, id)
   redis.disconnect()
@@ -75,7 +75,7 @@ t.test('quiet hours defer non-security mail to their end; security mail goes at 
   )
   // REDISPATCH_AFTER_MS is 1 s here: two relay runs later the delayed job was not re-added.
   await env.handle.sql`update outbox set dispatched_at = now() - interval '1 hour' where id = ${id}`
-  await notifier.relay.runOnce()
+  await app.notifier.relay.runOnce()
   const [again] = await env.handle.sql<{ dispatch_count: number }[]>`
     select dispatch_count from outbox where id = ${id}`
   t.equal(again!.dispatch_count, row!.dispatch_count, 'not dispatched again during quiet hours')
@@ -97,8 +97,8 @@ t.test('quiet hours defer non-security mail to their end; security mail goes at 
 
 t.test('daily digest collects mail and sends one summary at 08:00 local time', async (t) => {
   let clock = new Date()
-  const notifier = await startNotifier(env, { now: () => clock })
-  t.teardown(() => notifier.close())
+  const app = await startNotifier(env, { now: () => clock })
+  t.teardown(() => app.close())
   const zone = 'Europe/Berlin'
   const u = await createUser(env, { locale: 'en', timeZone: zone })
   await setPrefs(env, u.id, { mode: 'daily' })
@@ -114,11 +114,11 @@ t.test('daily digest collects mail and sends one summary at 08:00 local time', a
   )
   t.equal(mailsTo(env.sink, u.email).length, 0, 'nothing sent yet')
 
-  await notifier.sweep()
+  await app.notifier.sweep()
   t.equal(mailsTo(env.sink, u.email).length, 0, 'not due before the next 08:00')
 
   clock = new Date(Date.now() + 24 * 3600_000)
-  await notifier.sweep()
+  await app.notifier.sweep()
   await waitFor(() => mailsTo(env.sink, u.email).length === 1, { what: 'digest mail' })
   const [m] = mailsTo(env.sink, u.email)
   t.match(m!.subject, /^Your daily summary \(\d{4}-\d{2}-\d{2}\): 2 updates$/)
@@ -130,7 +130,7 @@ t.test('daily digest collects mail and sends one summary at 08:00 local time', a
       select count(*)::int as n from deliveries where user_id = ${u.id} and status = 'sent' and channel = 'email'`
     return rows[0]!.n === 3
   })
-  await notifier.sweep()
+  await app.notifier.sweep()
   await new Promise((r) => setTimeout(r, 300))
   t.equal(mailsTo(env.sink, u.email).length, 1, 'a second sweep sends nothing more')
 })

@@ -1,12 +1,11 @@
-import { CommonEnv, type LoadOptions, loadConfig, Port } from '@dj/config'
+import { CommonEnv, type LoadOptions, loadConfig, OrganizerEnv, Port, ShutdownDeadline } from '@dj/config'
 import Type, { type Static } from 'typebox'
 
 export const SchedulerEnv = Type.Object({
   ...CommonEnv,
   SCHEDULER_PORT: Port(3014),
   SCHEDULER_HOST: Type.String({ default: '127.0.0.1' }),
-  /** Sender shown as ORGANIZER in invitations (a role mailbox, not a person). */
-  ORGANIZER_EMAIL: Type.String({ default: 'termine@dueren-jinhua.example' }),
+  ...OrganizerEnv,
   INTRO_MEETING_MINUTES: Type.Integer({ minimum: 15, maximum: 240, default: 60 }),
   /** Intro slots are proposed from tomorrow over this many days. */
   INTRO_MEETING_RANGE_DAYS: Type.Integer({ minimum: 3, maximum: 60, default: 21 }),
@@ -22,7 +21,7 @@ export const SchedulerEnv = Type.Object({
   OUTBOX_RETENTION_DAYS: Type.Integer({ minimum: 1, default: 7 }),
   /** How often pending timers are compared with Redis and missing jobs re-added. */
   RESYNC_INTERVAL_MS: Type.Integer({ minimum: 1_000, default: 60_000 }),
-  SHUTDOWN_DEADLINE_MS: Type.Integer({ minimum: 1_000, default: 10_000 }),
+  SHUTDOWN_DEADLINE_MS: ShutdownDeadline(1_000),
 })
 export type SchedulerConfig = Static<typeof SchedulerEnv>
 

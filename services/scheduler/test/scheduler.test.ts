@@ -5,10 +5,10 @@ import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis,
 import { and, eq, sql } from 'drizzle-orm'
 import { Redis } from 'ioredis'
 import t from 'tap'
-import { buildHealthApp } from '../src/app.js'
+import { type App, buildApp } from '../src/app.js'
 import { loadSchedulerConfig, type SchedulerConfig } from '../src/config.js'
 import { fireTimer } from '../src/fire.js'
-import { createScheduler, type Scheduler } from '../src/scheduler.js'
+import type { Scheduler } from '../src/scheduler.js'
 import { insertTimers } from '../src/timers.js'
 import { meetingById, partnershipFixture, scheduledMeeting, scheduledVisit } from './helper/fixtures.js'
 
@@ -17,6 +17,7 @@ let redis: TestRedis
 let handle: DbHandle
 let producers: Producers
 let config: SchedulerConfig
+let app: App
 let scheduler: Scheduler
 
 const HOUR = 3_600_000
@@ -32,17 +33,20 @@ t.before(async () => {
       REDIS_URL: redis.url,
       QUEUE_PREFIX: redis.prefix,
       RESYNC_INTERVAL_MS: '3600000',
+      SHUTDOWN_DEADLINE_MS: '2000',
     },
     envFile: false,
   })
   handle = createDb(tdb.url)
   producers = createProducers(config)
   await waitFor(() => producers.connection.status === 'ready', { what: 'redis' })
-  scheduler = createScheduler({ config, dbHandle: handle, producers, relayIntervalMs: 50 })
-  await scheduler.start()
+  // As server.ts does, without listening: ready starts the work, close stops it.
+  app = await buildApp({ config, dbHandle: handle, producers, relayIntervalMs: 50, logger: false })
+  scheduler = app.scheduler
+  await app.ready()
 })
 t.teardown(async () => {
-  await scheduler.stop(2_000)
+  await app.close()
   await producers.close()
   await handle.close()
   await redis.cleanup()
@@ -76,14 +80,18 @@ async function flushTestKeys() {
 }
 
 t.test('health and readiness', async (t) => {
-  const app = await buildHealthApp({ deps: () => ({ ...scheduler, isRunning: scheduler.isRunning }) })
-  t.teardown(() => app.close())
   t.equal((await app.inject('/health')).statusCode, 200)
   const ready = await app.inject('/ready')
   t.equal(ready.statusCode, 200, ready.body)
-  const starting = await buildHealthApp({ deps: () => undefined })
-  t.equal((await starting.inject('/ready')).statusCode, 503)
-  await starting.close()
+  t.same(ready.json(), { status: 'ready', checks: { postgres: 'ok', redis: 'ok', worker: 'ok' } })
+})
+
+t.test('built but not ready: nothing runs, and closing it stops nothing else', async (t) => {
+  const idle = await buildApp({ config, dbHandle: handle, producers, logger: false })
+  t.equal(idle.scheduler.isRunning(), false, 'the worker starts only when the app is ready')
+  await idle.close()
+  t.equal(scheduler.isRunning(), true, 'the running scheduler is untouched')
+  t.equal((await app.inject('/ready')).statusCode, 200, 'and still ready')
 })
 
 t.test('partnership.confirmed proposes intro slots to both coordinators', async (t) => {

@@ -2,10 +2,9 @@
 // counting the steps (pages opened and forms submitted) and timing them. It prints figures and
 // asserts nothing about time. Run: node --import tsx services/web/bench/usability.ts
 import { meetings, partnerships, proposals } from '@dj/db'
+import { generateDemoPopulation } from '@dj/demo-data'
+import { hashPassword, loadDemoPopulation } from '@dj/stack'
 import type { Page } from 'playwright-core'
-import { generateDemoPopulation } from '../../../packages/demo-data/src/index.js'
-import { hashPassword } from '../../api/src/domains/accounts/passwords.js'
-import { loadDemoPopulation } from '../../api/src/domains/registry/demo-load.js'
 import { CATALOGS } from '../src/i18n/index.js'
 import { launch, Session } from '../test/helper/browser.js'
 import { emailedToken, startStack } from '../test/helper/stack.js'

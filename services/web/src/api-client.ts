@@ -1,3 +1,4 @@
+import { authRefresh, type BodyOf, type TokenPair } from '@dj/contracts'
 /** Server-to-server calls to the API; the browser never sees the tokens. */
 
 export interface Problem {
@@ -14,11 +15,7 @@ export type ApiResult<T> =
   | { ok: true; status: number; data: T }
   | { ok: false; status: number; problem: Problem }
 
-export interface TokenPair {
-  accessToken: string
-  refreshToken: string
-  expiresIn: number
-}
+export type { TokenPair }
 
 export interface CallOptions {
   token?: string | undefined
@@ -115,7 +112,10 @@ export class ApiClient {
   ): Promise<ApiResult<TokenPair>> {
     const pending = this.#refreshing.get(refreshToken)
     if (pending) return pending
-    const promise = this.call<TokenPair>('POST', '/v1/auth/refresh', { ...options, body: { refreshToken } })
+    const promise = this.call<TokenPair>(authRefresh.method, authRefresh.path, {
+      ...options,
+      body: { refreshToken } satisfies BodyOf<typeof authRefresh>,
+    })
     this.#refreshing.set(refreshToken, promise)
     // Keep the answer a little while so a request that arrives just after still gets the new pair.
     void promise.finally(() => setTimeout(() => this.#refreshing.delete(refreshToken), 30_000).unref())

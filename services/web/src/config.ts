@@ -1,4 +1,13 @@
-import { type LoadOptions, LogLevel, loadConfig, NodeEnv, Port, Secret } from '@dj/config'
+import {
+  type LoadOptions,
+  LogLevel,
+  loadConfig,
+  NodeEnv,
+  Port,
+  PublicWebUrlEnv,
+  Secret,
+  ShutdownDeadline,
+} from '@dj/config'
 import Type, { type Static } from 'typebox'
 
 export const WebEnv = Type.Object({
@@ -11,11 +20,15 @@ export const WebEnv = Type.Object({
   /** Encrypts the session cookie (AES-256-GCM key derived from it). */
   SESSION_SECRET: Secret('key material for the session cookie (≥ 32 chars)'),
   /** Public origin; an https URL makes cookies Secure. */
-  PUBLIC_WEB_URL: Type.String({ default: 'http://localhost:8080' }),
+  ...PublicWebUrlEnv,
   /** Trust X-Forwarded-* from this many proxy hops (0: use the socket address). */
   TRUST_PROXY_HOPS: Type.Integer({ minimum: 0, maximum: 5, default: 0 }),
   /** Shared with the API: vouches for the browser address the web server forwards (rate limits). */
   PROXY_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  /** Where people write about barriers (the accessibility statement names it). */
+  ACCESSIBILITY_CONTACT: Type.String({ minLength: 3, default: 'barrierefreiheit@kreis-dueren.de' }),
+  /** How long a stop may take after SIGTERM (requests in flight finish); the process ends 2 s later at the latest. */
+  SHUTDOWN_DEADLINE_MS: ShutdownDeadline(),
 })
 export type WebConfig = Static<typeof WebEnv>
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { getMe, type ResponseOf, type RouteContract } from '@dj/contracts'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { type CallArgs, type CallInput, urlOf } from './api/call.js'
 import type { ApiClient, ApiResult } from './api-client.js'
 import type { WebConfig } from './config.js'
 import { isLocale, type Locale, type MessageKey, negotiate, type Params, translate } from './i18n/index.js'
@@ -10,18 +12,8 @@ export const LANG_COOKIE = 'dj_lang'
 const REFRESH_MARGIN_MS = 30_000
 
 export type Role = 'coordinator' | 'officer' | 'admin'
-export interface Me {
-  id: string
-  email: string
-  displayName: string
-  locale: Locale
-  timeZone: string
-  role: Role
-  officerSide: 'duren' | 'jinhua' | null
-  emailVerified: boolean
-  status: 'active' | 'disabled' | 'deleted'
-  createdAt: string
-}
+/** The signed-in account, as GET /v1/me answers it. */
+export type Me = ResponseOf<typeof getMe>
 
 /** Everything a page needs about the reader: language, zone, account, and an API client acting as them. */
 export interface View {
@@ -33,9 +25,14 @@ export interface View {
   here: string
   requestId: string
   t(key: MessageKey, params?: Params): string
-  api<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>>
+  /** Calls an API route by its contract (@dj/contracts): path, body and answer typed by it. */
+  call<C extends RouteContract>(contract: C, ...args: CallArgs<C>): Promise<ApiResult<ResponseOf<C>>>
   /** Sends a file as the request body (CSV uploads). */
-  upload<T>(path: string, body: Buffer, type: string): Promise<ApiResult<T>>
+  upload<C extends RouteContract>(
+    contract: C,
+    input: CallInput<C>,
+    file: { body: Buffer; type: string },
+  ): Promise<ApiResult<ResponseOf<C>>>
   /** Stores tokens after sign-in (and a fresh CSRF token: a new login gets a new one). */
   /** A file from the API as the reader (refreshing once on 401), to pass through to the browser. */
   download(path: string): ReturnType<ApiClient['download']>
@@ -136,7 +133,7 @@ export async function buildView(request: FastifyRequest, reply: FastifyReply, de
 
   let me: Me | null = null
   if (session.accessToken) {
-    const res = await call<Me>('GET', '/v1/me')
+    const res = await call<Me>(getMe.method, getMe.path)
     if (res.ok) me = res.data
     else if (res.status === 401 || res.status === 403) {
       session = {}
@@ -158,8 +155,8 @@ export async function buildView(request: FastifyRequest, reply: FastifyReply, de
     here: request.url,
     requestId,
     t: (key, params) => translate(view.locale, key, params),
-    api: call,
-    upload: (path, body, type) => send('POST', path, { raw: { body, type } }),
+    call: (contract, ...[input]) => call(contract.method, urlOf(contract, input), input?.body),
+    upload: (contract, input, file) => send(contract.method, urlOf(contract, input), { raw: file }),
     async download(path) {
       const first = await api.download(path, { ...callOpts, token: session.accessToken })
       if (first.status !== 401 || !(await refresh())) return first

@@ -1,10 +1,10 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (rendered text), not DOM nodes
+
+import { generateDemoPopulation } from '@dj/demo-data'
+import type { Matcher } from '@dj/stack'
+import { hashPassword, loadDemoPopulation } from '@dj/stack'
 import type { Browser } from 'playwright-core'
 import t, { type Test } from 'tap'
-import { generateDemoPopulation } from '../../../packages/demo-data/src/index.js'
-import { hashPassword } from '../../api/src/domains/accounts/passwords.js'
-import { loadDemoPopulation } from '../../api/src/domains/registry/demo-load.js'
-import type { Matcher } from '../../matcher/src/worker.js'
 import { CATALOGS } from '../src/i18n/index.js'
 import { describeViolations, launch, printMetrics, Session, serious } from './helper/browser.js'
 import { startStackMatcher } from './helper/journey.js'

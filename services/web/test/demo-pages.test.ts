@@ -1,10 +1,10 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (rendered text), not DOM nodes
+
+// The demo population the way `pnpm seed:demo` loads it (tests may import other packages' code).
+import { generateDemoPopulation } from '@dj/demo-data'
+import { hashPassword, loadDemoPopulation } from '@dj/stack'
 import type { Browser } from 'playwright-core'
 import t, { type Test } from 'tap'
-// The demo population the way `pnpm seed:demo` loads it (tests may import other packages' code).
-import { generateDemoPopulation } from '../../../packages/demo-data/src/index.js'
-import { hashPassword } from '../../api/src/domains/accounts/passwords.js'
-import { loadDemoPopulation } from '../../api/src/domains/registry/demo-load.js'
 import { CATALOGS } from '../src/i18n/index.js'
 import { describeViolations, launch, printMetrics, Session, serious } from './helper/browser.js'
 import { type Stack, startStack } from './helper/stack.js'

@@ -1,10 +1,9 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (rendered text), not DOM nodes
 import { REGIONS } from '@dj/db'
+import type { Matcher } from '@dj/stack'
+import { createStaff, handleRegistryEvent, registerCoordinator } from '@dj/stack'
 import type { Browser } from 'playwright-core'
 import t, { type Test } from 'tap'
-import { handleRegistryEvent } from '../../api/src/domains/registry/import-job.js'
-import { createStaff, registerCoordinator } from '../../api/test/helper/app.js'
-import type { Matcher } from '../../matcher/src/worker.js'
 import { CATALOGS } from '../src/i18n/index.js'
 import { launch, type Session } from './helper/browser.js'
 import {

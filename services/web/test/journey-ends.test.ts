@@ -1,8 +1,8 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (rendered text), not DOM nodes
+
+import { bearer, createStaff, registerCoordinator, type SeededInstitution, seedInstitution } from '@dj/stack'
 import type { Browser } from 'playwright-core'
 import t from 'tap'
-import { bearer, createStaff, registerCoordinator } from '../../api/test/helper/app.js'
-import { type SeededInstitution, seedInstitution } from '../../api/test/helper/matching.js'
 import { CATALOGS } from '../src/i18n/index.js'
 import { launch, type Session } from './helper/browser.js'
 import { journey } from './helper/journey.js'

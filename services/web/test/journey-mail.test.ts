@@ -1,15 +1,22 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (rendered text), not DOM nodes
 import { REGIONS } from '@dj/db'
+import type { Matcher } from '@dj/stack'
+import {
+  buildNotifier,
+  type CaughtMail,
+  createScheduler,
+  createStaff,
+  loadNotifierConfig,
+  loadSchedulerConfig,
+  type MailSink,
+  type Notifier,
+  PASSWORD,
+  type Scheduler,
+  startSink,
+} from '@dj/stack'
 import { waitFor } from '@dj/testkit'
 import type { Browser } from 'playwright-core'
 import t, { type Test } from 'tap'
-import { createStaff, PASSWORD } from '../../api/test/helper/app.js'
-import type { Matcher } from '../../matcher/src/worker.js'
-import { buildNotifier, type Notifier } from '../../notifier/src/app.js'
-import { loadNotifierConfig } from '../../notifier/src/config.js'
-import { type CaughtMail, type MailSink, startSink } from '../../notifier/src/sink.js'
-import { loadSchedulerConfig } from '../../scheduler/src/config.js'
-import { createScheduler, type Scheduler } from '../../scheduler/src/scheduler.js'
 import { CATALOGS } from '../src/i18n/index.js'
 import { launch, type Session } from './helper/browser.js'
 import {
@@ -68,12 +75,13 @@ t.before(async () => {
         RELAY_INTERVAL_MS: '50',
         SWEEP_INTERVAL_MS: '3600000',
         SMTP_TIMEOUT_MS: '5000',
+        SHUTDOWN_DEADLINE_MS: '2000',
       },
       envFile: false,
     }),
     logger: false,
   })
-  notifier.start()
+  await notifier.start()
   scheduler = createScheduler({
     config: loadSchedulerConfig({ env: { ...common, RESYNC_INTERVAL_MS: '3600000' }, envFile: false }),
     relayIntervalMs: 50,
@@ -87,7 +95,7 @@ t.teardown(async () => {
   await browser?.close()
   await matcher?.close()
   await scheduler?.stop(2_000)
-  await notifier?.close(2_000)
+  await notifier?.close()
   await sink?.close()
   await stack?.close()
 })

@@ -1,8 +1,16 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (rendered text), not DOM nodes
+
+import {
+  createStaff,
+  invitationToken,
+  ownInstitution,
+  PASSWORD,
+  partnershipBetween,
+  proposedMeeting,
+  registerCoordinator,
+} from '@dj/stack'
 import type { Browser } from 'playwright-core'
 import t from 'tap'
-import { createStaff, invitationToken, PASSWORD, registerCoordinator } from '../../api/test/helper/app.js'
-import { ownInstitution, partnershipBetween, proposedMeeting } from '../../api/test/helper/scheduling.js'
 import { CATALOGS } from '../src/i18n/index.js'
 import { launch, type Session } from './helper/browser.js'
 import { journey } from './helper/journey.js'

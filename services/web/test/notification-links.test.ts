@@ -1,17 +1,21 @@
-import t from 'tap'
 // What the platform says about events, as the notifier (mails) and the API (inbox) render it.
-import { LOCALES, type Locale, MESSAGE_TYPES } from '../../../packages/messages/src/index.js'
-import type { DomainEvent } from '../../../packages/queue/src/index.js'
-import { bearer, createStaff, json, registerCoordinator } from '../../api/test/helper/app.js'
+import { LOCALES, type Locale, MESSAGE_TYPES } from '@dj/messages'
+import type { DomainEvent } from '@dj/queue'
 import {
+  bearer,
   createInstitution,
   createInterest,
+  createStaff,
   durenSchool,
   interestBody,
   jinhuaSchool,
-} from '../../api/test/helper/registry.js'
-import { proposedMeeting } from '../../api/test/helper/scheduling.js'
-import { renderDigest, renderEmail } from '../../notifier/src/render.js'
+  json,
+  proposedMeeting,
+  registerCoordinator,
+  renderDigest,
+  renderEmail,
+} from '@dj/stack'
+import t from 'tap'
 import { type Stack, startStack } from './helper/stack.js'
 import { anonymousSession, type WebSession, webGet, webSignIn } from './helper/web-session.js'
 

@@ -1,10 +1,9 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (rendered text), not DOM nodes
 import { matchRounds, proposals, visitPlans } from '@dj/db'
+import { generateDemoPopulation } from '@dj/demo-data'
+import { hashPassword, loadDemoPopulation } from '@dj/stack'
 import type { Browser } from 'playwright-core'
 import t, { type Test } from 'tap'
-import { generateDemoPopulation } from '../../../packages/demo-data/src/index.js'
-import { hashPassword } from '../../api/src/domains/accounts/passwords.js'
-import { loadDemoPopulation } from '../../api/src/domains/registry/demo-load.js'
 import { CATALOGS } from '../src/i18n/index.js'
 import { describeViolations, launch, printMetrics, Session, serious } from './helper/browser.js'
 import { type Stack, startStack } from './helper/stack.js'
@@ -243,7 +242,7 @@ t.test('7: CSV import: four columns, semicolons, errors in German, an empty file
     s.page.waitForURL(/\/officer\/imports\/[0-9a-f-]{36}\?notice=import-started/),
     s.page.locator('main form button[type="submit"]').click(),
   ])
-  const { handleRegistryEvent } = await import('../../api/src/domains/registry/import-job.js')
+  const { handleRegistryEvent } = await import('@dj/stack')
   const [row] = await sql()<{ id: string; payload: { type: 'import.requested'; importId: string } }[]>`
     select id, payload from outbox where event_type = 'import.requested' order by created_at desc limit 1`
   await handleRegistryEvent(stack.api.app.db, { outboxId: row!.id, event: row!.payload } as never)

@@ -1,5 +1,5 @@
+import { login, registerCoordinator } from '@dj/stack'
 import t from 'tap'
-import { login, registerCoordinator } from '../../api/test/helper/app.js'
 import { ApiClient } from '../src/api-client.js'
 import { type Stack, startStack } from './helper/stack.js'
 

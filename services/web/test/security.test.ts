@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http'
+import { createStaff, PASSWORD, registerCoordinator } from '@dj/stack'
 import t from 'tap'
-import { createStaff, PASSWORD, registerCoordinator } from '../../api/test/helper/app.js'
 import { SESSION_COOKIE } from '../src/view.js'
 import { type Stack, startStack } from './helper/stack.js'
 

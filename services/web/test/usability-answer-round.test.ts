@@ -1,19 +1,23 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these are Playwright locators (rendered text), not DOM nodes
-import type { Browser, Page } from 'playwright-core'
-import t, { type Test } from 'tap'
+
 // The mail's text the way the notifier renders it (tests may import other packages' code).
-import { helpers, renderEvent } from '../../../packages/messages/src/index.js'
-import type { DomainEvent } from '../../../packages/queue/src/index.js'
-import { bearer, createStaff, login, registerCoordinator } from '../../api/test/helper/app.js'
+import { helpers, renderEvent } from '@dj/messages'
+import type { DomainEvent } from '@dj/queue'
+import type { Matcher } from '@dj/stack'
 import {
+  bearer,
   createInstitution,
   createInterest,
+  createStaff,
   durenSchool,
   interestBody,
   jinhuaSchool,
+  login,
   officerAct,
-} from '../../api/test/helper/registry.js'
-import type { Matcher } from '../../matcher/src/worker.js'
+  registerCoordinator,
+} from '@dj/stack'
+import type { Browser, Page } from 'playwright-core'
+import t, { type Test } from 'tap'
 import { CATALOGS } from '../src/i18n/index.js'
 import { launch, type Session } from './helper/browser.js'
 import { journey, startStackMatcher } from './helper/journey.js'

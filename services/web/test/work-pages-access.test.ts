@@ -1,6 +1,12 @@
+import {
+  bearer,
+  createStaff,
+  json,
+  registerCoordinator,
+  type SeededInstitution,
+  seedInstitution,
+} from '@dj/stack'
 import t from 'tap'
-import { bearer, createStaff, json, registerCoordinator } from '../../api/test/helper/app.js'
-import { type SeededInstitution, seedInstitution } from '../../api/test/helper/matching.js'
 import { type Stack, startStack } from './helper/stack.js'
 import { anonymousSession, type WebSession, webGet, webPost, webSignIn } from './helper/web-session.js'
 

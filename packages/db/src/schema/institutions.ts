@@ -1,4 +1,10 @@
-import { INSTITUTION_KINDS, INSTITUTION_STATUSES, type Language, type LanguageLevel } from '@dj/vocabulary'
+import {
+  INSTITUTION_KINDS,
+  INSTITUTION_STATUSES,
+  type Language,
+  type LanguageLevel,
+  MEMBERSHIP_ROLES,
+} from '@dj/vocabulary'
 import { sql } from 'drizzle-orm'
 import {
   boolean,
@@ -14,6 +20,7 @@ import {
 import { createdAt, pk, ts, updatedAt } from './columns.js'
 import { SIDES, users } from './users.js'
 
+// The words are spelled once in @dj/vocabulary; re-exported for the code that reads the schema.
 export {
   CLUB_FIELDS,
   type ClubField,
@@ -25,6 +32,8 @@ export {
   LANGUAGES,
   type Language,
   type LanguageLevel,
+  MEMBERSHIP_ROLES,
+  type MembershipRole,
   SCHOOL_TYPES,
   VOCATIONAL_TYPES,
 } from '@dj/vocabulary'
@@ -96,9 +105,6 @@ export const institutions = pgTable(
     index('institutions_search_grams_ix').using('gin', t.searchGrams),
   ],
 )
-
-export const MEMBERSHIP_ROLES = ['owner', 'member'] as const
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number]
 
 export const memberships = pgTable(
   'memberships',

@@ -1,3 +1,10 @@
+import {
+  DECLINE_REASONS,
+  PROPOSAL_ORIGINS,
+  PROPOSAL_STATUSES,
+  ROUND_POLICIES,
+  ROUND_STATUSES,
+} from '@dj/vocabulary'
 import { sql } from 'drizzle-orm'
 import {
   check,
@@ -15,10 +22,19 @@ import { institutions } from './institutions.js'
 import { interests } from './registry.js'
 import { SIDES, users } from './users.js'
 
-export const ROUND_STATUSES = ['queued', 'running', 'done', 'failed'] as const
-export type RoundStatus = (typeof ROUND_STATUSES)[number]
-export const ROUND_POLICIES = ['stable', 'welfare'] as const
-export type RoundPolicy = (typeof ROUND_POLICIES)[number]
+// The words are spelled once in @dj/vocabulary; re-exported for the code that reads the schema.
+export {
+  DECLINE_REASONS,
+  type DeclineReason,
+  PROPOSAL_ORIGINS,
+  PROPOSAL_STATUSES,
+  type ProposalOrigin,
+  type ProposalStatus,
+  ROUND_POLICIES,
+  ROUND_STATUSES,
+  type RoundPolicy,
+  type RoundStatus,
+} from '@dj/vocabulary'
 
 export interface RoundScope {
   formats?: string[]
@@ -78,11 +94,6 @@ export const matchRounds = pgTable(
   ],
 )
 
-export const PROPOSAL_STATUSES = ['open', 'accepted', 'confirmed', 'declined', 'expired'] as const
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
-export const PROPOSAL_ORIGINS = ['round', 'expressed'] as const
-export type ProposalOrigin = (typeof PROPOSAL_ORIGINS)[number]
-
 /**
  * A suggested pair of interests: `a` is always the Düren side, `b` the Jinhua side.
  * open → accepted (both coordinators) → confirmed (both officers, or automatically);
@@ -128,16 +139,6 @@ export const proposals = pgTable(
 
 export const DECISION_KINDS = ['accept', 'decline', 'confirm'] as const
 export type DecisionKind = (typeof DECISION_KINDS)[number]
-export const DECLINE_REASONS = [
-  'dates_do_not_fit',
-  'age_mismatch',
-  'language',
-  'capacity',
-  'found_other_partner',
-  'not_interested',
-  'other',
-] as const
-export type DeclineReason = (typeof DECLINE_REASONS)[number]
 
 /** Who decided what on a proposal: coordinators accept/decline for their side, officers confirm. */
 export const proposalDecisions = pgTable(

@@ -1,7 +1,11 @@
+import { DIGEST_MODES } from '@dj/vocabulary'
 import { sql } from 'drizzle-orm'
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, pk, ts, updatedAt } from './columns.js'
 import { LOCALES, users } from './users.js'
+
+// The words are spelled once in @dj/vocabulary; re-exported for the code that reads the schema.
+export { DIGEST_MODES, type DigestMode } from '@dj/vocabulary'
 
 /**
  * The in-app inbox. A row is its own delivery record: (outbox_id, user_id) is unique, so a retried
@@ -90,9 +94,6 @@ export const deliveries = pgTable(
     index('deliveries_digest_ix').on(t.userId).where(sql`${t.status} = 'digest'`),
   ],
 )
-
-export const DIGEST_MODES = ['immediate', 'daily'] as const
-export type DigestMode = (typeof DIGEST_MODES)[number]
 
 /** Per event type: which channels the user wants. Missing entries mean both on. */
 export type ChannelPrefs = Record<string, { email?: boolean; inApp?: boolean }>

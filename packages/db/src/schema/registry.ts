@@ -1,15 +1,18 @@
-import { DIRECTIONS, INTEREST_STATUSES } from '@dj/vocabulary'
+import { DIRECTIONS, IMPORT_STATUSES, INTEREST_STATUSES } from '@dj/vocabulary'
 import { sql } from 'drizzle-orm'
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, pk, ts, updatedAt } from './columns.js'
 import { institutions, type Language, type LanguageLevel, MEMBERSHIP_ROLES } from './institutions.js'
 import { SIDES, users } from './users.js'
 
+// The words are spelled once in @dj/vocabulary; re-exported for the code that reads the schema.
 export {
   DIRECTIONS,
   type Direction,
   FORMATS,
   type Format,
+  IMPORT_STATUSES,
+  type ImportStatus,
   INTEREST_STATUSES,
   type InterestStatus,
   TOPICS,
@@ -81,9 +84,6 @@ export const invitations = pgTable(
     index('invitations_institution_ix').on(t.institutionId),
   ],
 )
-
-export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
-export type ImportStatus = (typeof IMPORT_STATUSES)[number]
 
 /** What is wrong with an import row, as a code the web says in the reader's language. */
 export type ImportProblemCode =

@@ -1,9 +1,22 @@
+import { MEETING_STATUSES, VISIT_DIRECTIONS, VISIT_PLAN_STATUSES, VISIT_STATUSES } from '@dj/vocabulary'
 import { sql } from 'drizzle-orm'
 import { check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, pk, ts, updatedAt } from './columns.js'
 import { institutions } from './institutions.js'
 import { partnerships } from './matching.js'
 import { SIDES, users } from './users.js'
+
+// The words are spelled once in @dj/vocabulary; re-exported for the code that reads the schema.
+export {
+  MEETING_STATUSES,
+  type MeetingStatus,
+  VISIT_DIRECTIONS,
+  VISIT_PLAN_STATUSES,
+  VISIT_STATUSES,
+  type VisitDirection,
+  type VisitPlanStatus,
+  type VisitStatus,
+} from '@dj/vocabulary'
 
 /** A proposed meeting slot as shown to both sides (UTC instants plus each side's local view). */
 export interface StoredSlot {
@@ -20,9 +33,6 @@ export interface StoredCoverageGap {
   participantId?: string
   gaps: { start: string; end: string }[]
 }
-
-export const MEETING_STATUSES = ['proposed', 'scheduled', 'cancelled'] as const
-export type MeetingStatus = (typeof MEETING_STATUSES)[number]
 
 /**
  * An intro (or later) meeting of a partnership: proposed slots first, then one booked time.
@@ -64,10 +74,6 @@ export const meetings = pgTable(
     index('meetings_institution_b_ix').on(t.institutionB),
   ],
 )
-
-export const VISIT_DIRECTIONS = ['duren_to_jinhua', 'jinhua_to_duren'] as const
-export type VisitDirection = (typeof VISIT_DIRECTIONS)[number]
-export const VISIT_PLAN_STATUSES = ['open', 'booked', 'cancelled'] as const
 
 export interface StoredVisitWindow {
   start: string
@@ -113,8 +119,6 @@ export const visitPlans = pgTable(
     check('visit_plans_days_ck', sql`${t.days} between 1 and 90`),
   ],
 )
-
-export const VISIT_STATUSES = ['scheduled', 'cancelled'] as const
 
 /** A booked visit: all-day dates (inclusive end), one invitation uid for its whole life. */
 export const visits = pgTable(

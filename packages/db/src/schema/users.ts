@@ -1,15 +1,19 @@
-import { SIDES } from '@dj/vocabulary'
+import { LOCALES, ROLES, SIDES, USER_STATUSES } from '@dj/vocabulary'
 import { sql } from 'drizzle-orm'
 import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, pk, ts, updatedAt } from './columns.js'
 
-export const LOCALES = ['de', 'en', 'zh', 'de-simple'] as const
-export type Locale = (typeof LOCALES)[number]
-export const ROLES = ['coordinator', 'officer', 'admin'] as const
-export type Role = (typeof ROLES)[number]
-export { SIDES, type Side } from '@dj/vocabulary'
-export const USER_STATUSES = ['active', 'disabled', 'deleted'] as const
-export type UserStatus = (typeof USER_STATUSES)[number]
+// The words are spelled once in @dj/vocabulary; re-exported for the code that reads the schema.
+export {
+  LOCALES,
+  type Locale,
+  ROLES,
+  type Role,
+  SIDES,
+  type Side,
+  USER_STATUSES,
+  type UserStatus,
+} from '@dj/vocabulary'
 
 export const users = pgTable(
   'users',

@@ -1,23 +1,9 @@
+import { ENTRY_KINDS, type EntryKind } from '@dj/vocabulary'
 import type { DateRange, IsoDate } from '../date.js'
 import { mergeRanges, rangesOverlap, subtractRanges } from '../date.js'
 
-export const ENTRY_KINDS = [
-  'public_holiday',
-  'school_holiday',
-  'makeup_workday',
-  'blackout',
-  'exam',
-  'closure',
-  'movable_day_off',
-] as const
-
-/**
- * public_holiday: statutory day off. school_holiday: school break (Ferien / 寒暑假). makeup_workday: a
- * normally free day that is worked (China's 调休, e.g. Sat 2026-02-14). blackout: an institution's own
- * "not available" period. exam: exam period. closure: institution closed. movable_day_off: NRW
- * "beweglicher Ferientag" that each school sets itself.
- */
-export type EntryKind = (typeof ENTRY_KINDS)[number]
+// Spelled once in @dj/vocabulary (the API contract and the web name the same kinds).
+export { ENTRY_KINDS, type EntryKind }
 
 export function isEntryKind(v: unknown): v is EntryKind {
   return typeof v === 'string' && (ENTRY_KINDS as readonly string[]).includes(v)

@@ -32,7 +32,7 @@ export async function writeAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
 export async function auditAdminEdit(
   tx: DbOrTx,
   p: { userId: string; role: string; displayName: string },
-  requestId: string,
+  requestId: string | undefined,
   entry: Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'before' | 'after'>,
 ): Promise<void> {
   if (p.role !== 'admin') return

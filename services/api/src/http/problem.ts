@@ -1,27 +1,21 @@
 import { QueueUnavailableError } from '@dj/queue'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import Type from 'typebox'
-import { DatesRejectedError, type FieldProblem, FieldsError } from './errors.js'
+import { DomainError, type ErrorKind, type FieldProblem } from '../domains/errors.js'
 
-export const ProblemSchema = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    detail: Type.Optional(Type.String()),
-    code: Type.String(),
-    instance: Type.Optional(Type.String()),
-    requestId: Type.Optional(Type.String()),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-    reasons: Type.Optional(
-      Type.Array(
-        Type.Object({ code: Type.String(), date: Type.String(), endDate: Type.Optional(Type.String()) }),
-        { description: 'why proposed dates were rejected (scheduling)' },
-      ),
-    ),
-  },
-  { $id: 'Problem', description: 'RFC 9457 problem details' },
-)
+/** The problem+json schema (its `$id` is `Problem`, which routes' error answers refer to). */
+export { Problem as ProblemSchema } from '@dj/contracts'
+
+/** The status a domain error's kind is answered with. */
+const STATUS_OF: Record<ErrorKind, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 400,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+}
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -75,38 +69,59 @@ function isPostgresDown(error: unknown): boolean {
   )
 }
 
-/** One error handler for the whole API: problem+json, stable codes, no internals on 5xx. */
-export function problemHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  let status = error.statusCode ?? 500
-  let code = error.code ?? 'INTERNAL'
-  let detail: string | undefined = error.message
-  let errors: FieldProblem[] | undefined
+interface ProblemParts {
+  status: number
+  code: string
+  detail: string | undefined
+  errors?: FieldProblem[] | undefined
+  reasons?: unknown[] | undefined
+}
 
+/** What an error is answered with: domain errors by their kind, the framework's and outages by shape. */
+function problemOf(error: FastifyError | DomainError): ProblemParts {
+  if (error instanceof DomainError)
+    return { status: STATUS_OF[error.kind], code: error.code, detail: error.message, ...error.details }
+  const status = error.statusCode ?? 500
+  const code = error.code ?? 'INTERNAL'
   if (error.validation) {
-    status = 400
-    code = 'REQUEST_VALIDATION'
-    errors = fieldsFromValidation(error.validation as AjvError[], error.validationContext)
-    detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ')
-  } else if (error instanceof FieldsError) {
-    errors = error.errors
-  } else if (error instanceof QueueUnavailableError || isRedisDown(error)) {
-    status = 503
-    code = 'SERVICE_UNAVAILABLE'
-    detail = 'the job queue is unavailable; try again shortly'
-  } else if (isPostgresDown(error) || isPostgresDown((error as { cause?: unknown }).cause)) {
-    status = 503
-    code = 'SERVICE_UNAVAILABLE'
-    detail = 'the database is unavailable; try again shortly'
-  } else if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.name === 'SyntaxError') {
-    status = 400
-    code = 'REQUEST_MALFORMED_JSON'
-    detail = 'the request body is not valid JSON'
-  } else if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    code = 'REQUEST_UNSUPPORTED_MEDIA_TYPE'
-  } else if (code.startsWith('FST_') || code === 'INTERNAL') {
-    code = status >= 500 ? 'INTERNAL' : code.replace(/^FST_ERR_/, 'REQUEST_')
+    const errors = fieldsFromValidation(error.validation as AjvError[], error.validationContext)
+    const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ')
+    return { status: 400, code: 'REQUEST_VALIDATION', detail, errors }
   }
+  if (error instanceof QueueUnavailableError || isRedisDown(error))
+    return {
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      detail: 'the job queue is unavailable; try again shortly',
+    }
+  if (isPostgresDown(error) || isPostgresDown((error as { cause?: unknown }).cause))
+    return {
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      detail: 'the database is unavailable; try again shortly',
+    }
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.name === 'SyntaxError')
+    return { status: 400, code: 'REQUEST_MALFORMED_JSON', detail: 'the request body is not valid JSON' }
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return { status, code: 'REQUEST_UNSUPPORTED_MEDIA_TYPE', detail: error.message }
+  if (code.startsWith('FST_') || code === 'INTERNAL')
+    return {
+      status,
+      code: status >= 500 ? 'INTERNAL' : code.replace(/^FST_ERR_/, 'REQUEST_'),
+      detail: error.message,
+    }
+  return { status, code, detail: error.message }
+}
 
+/** One error handler for the whole API: problem+json, stable codes, no internals on 5xx. */
+export function problemHandler(
+  error: FastifyError | DomainError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const problem = problemOf(error)
+  const { status, code, errors, reasons } = problem
+  let { detail } = problem
   if (status >= 500) {
     request.log.error({ err: error }, 'request failed')
     if (status !== 503) detail = 'an unexpected error occurred; it has been logged'
@@ -120,7 +135,7 @@ export function problemHandler(error: FastifyError, request: FastifyRequest, rep
     instance: request.url,
     requestId: request.id,
     ...(errors ? { errors } : {}),
-    ...(error instanceof DatesRejectedError ? { reasons: error.reasons } : {}),
+    ...(reasons ? { reasons } : {}),
   }
   void reply.status(status).type('application/problem+json').send(body)
 }

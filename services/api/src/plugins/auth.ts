@@ -3,6 +3,7 @@ import jwt from '@fastify/jwt'
 import { eq } from 'drizzle-orm'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import type { Actor } from '../domains/actor.js'
 import { Errors } from '../http/errors.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -16,13 +17,8 @@ export interface AccessClaims {
   typ: 'access'
 }
 
-export interface Principal {
-  userId: string
-  role: Role
-  side: Side | null
-  emailVerified: boolean
-  displayName: string
-}
+/** The caller as the domains know them (see src/domains/actor.ts). */
+export type Principal = Actor
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {

@@ -3,7 +3,7 @@ import { createDb, type DbHandle } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
 import type { DomainEvent } from '@dj/queue'
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@dj/testkit'
-import { buildNotifier, type Notifier } from '../../src/app.js'
+import { type App, buildApp } from '../../src/app.js'
 import { loadNotifierConfig, type NotifierConfig } from '../../src/config.js'
 import { type MailSink, startSink } from '../../src/sink.js'
 
@@ -65,18 +65,22 @@ export async function startEnv(
   }
 }
 
+/**
+ * The notifier's app on the file's database and sink, ready (so working) unless `start: false`:
+ * then `await app.ready()` starts it. `app.close()` stops it.
+ */
 export async function startNotifier(
   env: NotifierEnvHandle,
   opts: { now?: () => Date; start?: boolean } = {},
-): Promise<Notifier> {
-  const notifier = await buildNotifier({
+): Promise<App> {
+  const app = await buildApp({
     config: env.config,
     dbHandle: env.handle,
     logger: false,
     ...(opts.now ? { now: opts.now } : {}),
   })
-  if (opts.start !== false) notifier.start()
-  return notifier
+  if (opts.start !== false) await app.ready()
+  return app
 }
 
 export interface SeedUser {

@@ -1,8 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import { type Html, html } from '../html.js'
 import type { MessageKey } from '../i18n/index.js'
 import { page } from '../layout.js'
-import type { Role, View } from '../view.js'
+import type { Me, View } from '../view.js'
 
 export function send(reply: FastifyReply, body: Html, status = 200) {
   return reply.status(status).type('text/html; charset=utf-8').send(body.value)
@@ -53,24 +53,13 @@ export function messagePage(
   )
 }
 
-/**
- * Sends people who are not signed in to the sign-in page (and back afterwards), and people
- * without the role to a 403 page. Returns the account when the page may be shown.
- */
-export function requireRole(request: FastifyRequest, reply: FastifyReply, roles: Role[] | 'any') {
-  const v = request.view
-  if (!v.me) {
-    void seeOther(reply, `/sign-in?notice=sign-in-required&next=${encodeURIComponent(v.here)}`)
-    return null
-  }
-  if (roles !== 'any' && !roles.includes(v.me.role)) {
-    void messagePage(v, reply, 'forbidden.title', 'forbidden.body', 403)
-    return null
-  }
-  return v.me
-}
-
 export const noticeOf = (query: unknown): string | undefined => {
   const n = (query as { notice?: unknown } | undefined)?.notice
   return typeof n === 'string' ? n : undefined
+}
+
+/** The reader of a page whose access (http/access.ts) let only signed-in readers through. */
+export function reader(v: View): Me {
+  if (!v.me) throw new Error('a signed-in page was reached without an account: is its access declared?')
+  return v.me
 }

@@ -1,7 +1,6 @@
 import type { Multipart } from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify'
-import type { Role } from '../view.js'
-import { requireRole } from './respond.js'
+import type { Access } from './access.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,15 +20,12 @@ export interface UploadedForm {
 
 /**
  * The checks of a multipart form, in order, before any file byte is read: who may post (the
- * session was opened in onRequest), then the CSRF token, which must be the form's first part
+ * route's `access`, enforced in onRequest like every page's), then the CSRF token, which must be the form's first part
  * (`csrfField` comes first in the form, and browsers send fields in document order), checked by
  * @fastify/csrf-protection. A token in the URL would also work but would end up in logs and
  * history; the field order keeps it in the body and works without JavaScript.
  */
-export function uploadRoute(app: FastifyInstance, roles: Role[] | 'any', maxBytes: number) {
-  const mayPost: preHandlerHookHandler = async (request, reply) => {
-    if (!requireRole(request, reply, roles)) return reply
-  }
+export function uploadRoute(app: FastifyInstance, access: Access, maxBytes: number) {
   const csrfFirst: preHandlerHookHandler = async (request) => {
     const parts = request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024 } })
     const first = await parts.next()
@@ -39,9 +35,9 @@ export function uploadRoute(app: FastifyInstance, roles: Role[] | 'any', maxByte
     request.uploadParts = parts
   }
   return {
-    config: { upload: true },
+    config: { upload: true, access },
     bodyLimit: maxBytes + 65_536,
-    preHandler: [mayPost, csrfFirst, app.csrfProtection] as preHandlerHookHandler[],
+    preHandler: [csrfFirst, app.csrfProtection] as preHandlerHookHandler[],
   }
 }
 

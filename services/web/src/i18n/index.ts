@@ -1,45 +1,137 @@
-import { de } from './de.js'
-import { deSimple } from './de-simple.js'
-import { type Catalog, en, type MessageKey } from './en.js'
-import { zh } from './zh.js'
+import {
+  areas,
+  createI18n,
+  isLocale,
+  LANG_TAG,
+  LOCALES,
+  type Locale,
+  negotiate as negotiateLocale,
+  type Params,
+} from '@dj/i18n'
+import deAccount from './catalogs/de/account.json' with { type: 'json' }
+import deCommon from './catalogs/de/common.json' with { type: 'json' }
+import deForms from './catalogs/de/forms.json' with { type: 'json' }
+import deInbox from './catalogs/de/inbox.json' with { type: 'json' }
+import deInstitutions from './catalogs/de/institutions.json' with { type: 'json' }
+import deMatching from './catalogs/de/matching.json' with { type: 'json' }
+import deNotices from './catalogs/de/notices.json' with { type: 'json' }
+import deOfficer from './catalogs/de/officer.json' with { type: 'json' }
+import deScheduling from './catalogs/de/scheduling.json' with { type: 'json' }
+import deWork from './catalogs/de/work.json' with { type: 'json' }
+import deSimpleAccount from './catalogs/de-simple/account.json' with { type: 'json' }
+import deSimpleCommon from './catalogs/de-simple/common.json' with { type: 'json' }
+import deSimpleForms from './catalogs/de-simple/forms.json' with { type: 'json' }
+import deSimpleInbox from './catalogs/de-simple/inbox.json' with { type: 'json' }
+import deSimpleInstitutions from './catalogs/de-simple/institutions.json' with { type: 'json' }
+import deSimpleMatching from './catalogs/de-simple/matching.json' with { type: 'json' }
+import deSimpleNotices from './catalogs/de-simple/notices.json' with { type: 'json' }
+import deSimpleOfficer from './catalogs/de-simple/officer.json' with { type: 'json' }
+import deSimpleScheduling from './catalogs/de-simple/scheduling.json' with { type: 'json' }
+import deSimpleWork from './catalogs/de-simple/work.json' with { type: 'json' }
+import enAccount from './catalogs/en/account.json' with { type: 'json' }
+import enCommon from './catalogs/en/common.json' with { type: 'json' }
+import enForms from './catalogs/en/forms.json' with { type: 'json' }
+import enInbox from './catalogs/en/inbox.json' with { type: 'json' }
+import enInstitutions from './catalogs/en/institutions.json' with { type: 'json' }
+import enMatching from './catalogs/en/matching.json' with { type: 'json' }
+import enNotices from './catalogs/en/notices.json' with { type: 'json' }
+import enOfficer from './catalogs/en/officer.json' with { type: 'json' }
+import enScheduling from './catalogs/en/scheduling.json' with { type: 'json' }
+import enWork from './catalogs/en/work.json' with { type: 'json' }
+import zhAccount from './catalogs/zh/account.json' with { type: 'json' }
+import zhCommon from './catalogs/zh/common.json' with { type: 'json' }
+import zhForms from './catalogs/zh/forms.json' with { type: 'json' }
+import zhInbox from './catalogs/zh/inbox.json' with { type: 'json' }
+import zhInstitutions from './catalogs/zh/institutions.json' with { type: 'json' }
+import zhMatching from './catalogs/zh/matching.json' with { type: 'json' }
+import zhNotices from './catalogs/zh/notices.json' with { type: 'json' }
+import zhOfficer from './catalogs/zh/officer.json' with { type: 'json' }
+import zhScheduling from './catalogs/zh/scheduling.json' with { type: 'json' }
+import zhWork from './catalogs/zh/work.json' with { type: 'json' }
 
-export type { Catalog, MessageKey }
+/**
+ * The web's texts: JSON catalogs per locale and feature area (catalogs/<locale>/<area>.json),
+ * ICU messages formatted by @dj/i18n, the same system as the notification catalogs of @dj/messages.
+ * A new area file is added to the lists below; a new key needs no TypeScript.
+ */
+const de = areas(
+  deCommon,
+  deForms,
+  deNotices,
+  deAccount,
+  deInstitutions,
+  deOfficer,
+  deMatching,
+  deScheduling,
+  deInbox,
+  deWork,
+)
 
-export const LOCALES = ['de', 'en', 'zh', 'de-simple'] as const
-export type Locale = (typeof LOCALES)[number]
+/** Every message key, derived from the German catalog. */
+export type MessageKey = keyof typeof de & string
+export type Catalog = Record<MessageKey, string>
 
-export const CATALOGS: Record<Locale, Catalog> = { de, en, zh, 'de-simple': deSimple }
+// en and zh must have every German key (a missing one fails the typecheck); Einfache Sprache may
+// leave a key to German. test/i18n.test.ts also checks placeholders and ICU syntax.
+const en: Catalog = areas(
+  enCommon,
+  enForms,
+  enNotices,
+  enAccount,
+  enInstitutions,
+  enOfficer,
+  enMatching,
+  enScheduling,
+  enInbox,
+  enWork,
+)
+const zh: Catalog = areas(
+  zhCommon,
+  zhForms,
+  zhNotices,
+  zhAccount,
+  zhInstitutions,
+  zhOfficer,
+  zhMatching,
+  zhScheduling,
+  zhInbox,
+  zhWork,
+)
+const deSimple: Partial<Catalog> = areas(
+  deSimpleCommon,
+  deSimpleForms,
+  deSimpleNotices,
+  deSimpleAccount,
+  deSimpleInstitutions,
+  deSimpleOfficer,
+  deSimpleMatching,
+  deSimpleScheduling,
+  deSimpleInbox,
+  deSimpleWork,
+)
 
-export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale)
+/** The catalogs as written, per locale. */
+export const SOURCES: { de: Catalog } & Record<Locale, Partial<Catalog>> = {
+  de,
+  en,
+  zh,
+  'de-simple': deSimple,
+}
 
-/** BCP 47 tag for <html lang> and Intl: Einfache Sprache is German. */
-export const LANG_TAG: Record<Locale, string> = { de: 'de', en: 'en', zh: 'zh-Hans', 'de-simple': 'de' }
+const i18n = createI18n<MessageKey>(SOURCES)
 
-export type Params = Record<string, string | number>
+/** Every locale with every key (Einfache Sprache filled from German where it has no own text). */
+export const CATALOGS: Record<Locale, Catalog> = i18n.catalogs
+
+export { isLocale, LANG_TAG, LOCALES, type Locale, type Params }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const text: string = CATALOGS[locale][key] ?? CATALOGS.en[key] ?? key
-  if (!params) return text
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  return i18n.translate(locale, key, params)
 }
 
 /** Picks the best catalog for an Accept-Language header; German when nothing fits. */
 export function negotiate(header: string | undefined): Locale {
-  if (!header) return 'de'
-  const ranked = header
-    .split(',')
-    .map((part) => {
-      const [tag = '', ...rest] = part.trim().split(';')
-      const q = rest.map((r) => /^q=([\d.]+)$/.exec(r.trim())).find(Boolean)
-      return { tag: tag.toLowerCase(), q: q?.[1] ? Number(q[1]) : 1 }
-    })
-    .sort((a, b) => b.q - a.q)
-  for (const { tag } of ranked) {
-    if (tag.startsWith('de')) return 'de'
-    if (tag.startsWith('en')) return 'en'
-    if (tag.startsWith('zh')) return 'zh'
-  }
-  return 'de'
+  return negotiateLocale(header)
 }
 
 /** Dates, times, numbers and percentages: the platform's one formatter, shared with the notifier. */

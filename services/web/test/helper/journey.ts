@@ -1,8 +1,6 @@
+import { loadMatcherConfig, type Matcher, PASSWORD, startMatcher } from '@dj/stack'
 import type { Browser } from 'playwright-core'
 import type { Test } from 'tap'
-import { PASSWORD } from '../../../api/test/helper/app.js'
-import { loadMatcherConfig } from '../../../matcher/src/config.js'
-import { type Matcher, startMatcher } from '../../../matcher/src/worker.js'
 import { describeViolations, printMetrics, Session, serious } from './browser.js'
 import type { Stack } from './stack.js'
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 // The API's own test helper: real API, fresh database and Redis prefix per test file.
-import { latestEventToken, startTestApp, type TestContext } from '../../../api/test/helper/app.js'
+import { latestEventToken, startTestApp, type TestContext } from '@dj/stack'
 import { buildApp, type WebApp } from '../../src/app.js'
 import { loadWebConfig } from '../../src/config.js'
 

@@ -1,4 +1,4 @@
-import { PASSWORD } from '../../../api/test/helper/app.js'
+import { PASSWORD } from '@dj/stack'
 import { SESSION_COOKIE } from '../../src/view.js'
 import type { Stack } from './stack.js'
 

@@ -1,6 +1,6 @@
 import { type DbOrTx, type Locale, type Role, type Side, users } from '@dj/db'
 import { sql } from 'drizzle-orm'
-import { Errors, FieldsError } from '../../http/errors.js'
+import { Errors, FieldsError } from '../errors.js'
 import { hashPassword, type PasswordPolicy, passwordProblems } from './passwords.js'
 import { isKnownTimeZone } from './time-zone.js'
 

@@ -1,6 +1,6 @@
 import { type DbOrTx, users } from '@dj/db'
 import { eq } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
+import { Errors } from '../errors.js'
 
 export async function loadMe(db: DbOrTx, userId: string) {
   const [u] = await db.select().from(users).where(eq(users.id, userId))

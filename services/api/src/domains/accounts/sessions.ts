@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { type DbOrTx, type Role, refreshTokens, type Side, users } from '@dj/db'
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
+import { Errors } from '../errors.js'
 import { hashToken, newOpaqueToken } from './secrets.js'
 
 export interface SessionUser {

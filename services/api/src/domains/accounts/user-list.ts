@@ -1,4 +1,4 @@
-import { type Db, type Role, users } from '@dj/db'
+import { type DbOrTx, type Role, users } from '@dj/db'
 import { and, eq, sql } from 'drizzle-orm'
 import {
   afterCursor,
@@ -23,7 +23,7 @@ export interface UserQuery {
 }
 
 /** Accounts for the admins' list: by email, name or age, searchable, keyset paged with the total. */
-export async function listUsers(db: Db, q: UserQuery) {
+export async function listUsers(db: DbOrTx, q: UserQuery) {
   const ks = pickSort(
     {
       email: { key: sql`lower(${users.email})`, type: 'text', dir: 'asc' },

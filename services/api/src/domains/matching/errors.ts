@@ -1,28 +1,36 @@
-import createError from '@fastify/error'
+import { defineError } from '../errors.js'
 
 /** Conflicts of the proposal workflow; each has its own code so clients can tell them apart. */
 export const MatchingErrors = {
-  ProposalDeclined: createError('PROPOSAL_DECLINED', 'This proposal was declined', 409),
-  ProposalExpired: createError('PROPOSAL_EXPIRED', 'This proposal has expired', 409),
-  ProposalConfirmed: createError('PROPOSAL_CONFIRMED', 'This proposal is already a partnership', 409),
-  ProposalAlreadyAnswered: createError(
+  ProposalDeclined: defineError('PROPOSAL_DECLINED', 'conflict', 'This proposal was declined'),
+  ProposalExpired: defineError('PROPOSAL_EXPIRED', 'conflict', 'This proposal has expired'),
+  ProposalConfirmed: defineError('PROPOSAL_CONFIRMED', 'conflict', 'This proposal is already a partnership'),
+  ProposalAlreadyAnswered: defineError(
     'PROPOSAL_ALREADY_ANSWERED',
+    'conflict',
     'Your institution already answered this proposal (%s)',
-    409,
   ),
-  ProposalNotAccepted: createError(
+  ProposalNotAccepted: defineError(
     'PROPOSAL_NOT_ACCEPTED',
+    'conflict',
     'Both institutions must accept the proposal before officers confirm it',
-    409,
   ),
-  InterestSameSide: createError('INTEREST_SAME_SIDE', 'Both interests belong to the same side', 409),
-  InterestNotOpen: createError('INTEREST_NOT_OPEN', 'The %s interest is not open', 409),
-  InstitutionNotVerified: createError(
+  InterestSameSide: defineError('INTEREST_SAME_SIDE', 'conflict', 'Both interests belong to the same side'),
+  InterestNotOpen: defineError('INTEREST_NOT_OPEN', 'conflict', 'The %s interest is not open'),
+  InstitutionNotVerified: defineError(
     'INSTITUTION_NOT_VERIFIED',
+    'conflict',
     'Your institution must be verified before it can express interest',
-    409,
   ),
-  PairExcluded: createError('PAIR_EXCLUDED', 'This pair was declined or blocked and cannot be proposed', 409),
-  PairAlreadyPartners: createError('PAIR_ALREADY_PARTNERS', 'These interests are already partners', 409),
-  ProposalExists: createError('PROPOSAL_EXISTS', 'A proposal for this pair is open: %s', 409),
+  PairExcluded: defineError(
+    'PAIR_EXCLUDED',
+    'conflict',
+    'This pair was declined or blocked and cannot be proposed',
+  ),
+  PairAlreadyPartners: defineError(
+    'PAIR_ALREADY_PARTNERS',
+    'conflict',
+    'These interests are already partners',
+  ),
+  ProposalExists: defineError('PROPOSAL_EXISTS', 'conflict', 'A proposal for this pair is open: %s'),
 }

@@ -1,4 +1,5 @@
 import {
+  type DbOrTx,
   excludedPairs,
   institutions,
   interestExpressions,
@@ -7,13 +8,12 @@ import {
   partnerships,
   proposalDecisions,
   proposals,
-  type Tx,
 } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
 import { institutionRefs, notifyBothSides } from '@dj/proposals'
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
+import { Errors } from '../errors.js'
 import { MatchingErrors } from './errors.js'
 import { createPartnership } from './partnerships.js'
 
@@ -26,7 +26,7 @@ export interface ExpressResult {
   proposalStatus: 'accepted' | 'confirmed' | null
 }
 
-async function interestWithInstitution(tx: Tx, id: string) {
+async function interestWithInstitution(tx: DbOrTx, id: string) {
   const [row] = await tx
     .select({
       id: interests.id,
@@ -47,8 +47,8 @@ async function interestWithInstitution(tx: Tx, id: string) {
  * side expresses interest back, the pair becomes a proposal both have accepted.
  */
 export async function expressInterest(
-  tx: Tx,
-  p: Principal,
+  tx: DbOrTx,
+  p: Actor,
   toInterestId: string,
   fromInterestId: string,
   opts: { autoConfirm: boolean; now?: Date },

@@ -1,23 +1,15 @@
-import {
-  type Db,
-  type DbOrTx,
-  institutions,
-  interestExpressions,
-  interests,
-  memberships,
-  proposals,
-} from '@dj/db'
+import { type DbOrTx, institutions, interestExpressions, interests, memberships, proposals } from '@dj/db'
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
 import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../../http/keyset.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
+import { Errors } from '../errors.js'
 import { publicInstitution } from '../registry/institutions.js'
 import { interestOut } from '../registry/interests.js'
 
 export type Direction = 'incoming' | 'outgoing'
 type ExpressionRow = typeof interestExpressions.$inferSelect
 
-async function myInstitutionIds(db: DbOrTx, p: Principal): Promise<string[]> {
+async function myInstitutionIds(db: DbOrTx, p: Actor): Promise<string[]> {
   const rows = await db
     .select({ id: memberships.institutionId })
     .from(memberships)
@@ -102,7 +94,7 @@ export interface ExpressionQuery {
 }
 
 /** Expressions of interest to (incoming) or from (outgoing) my institutions, newest first. */
-export async function listExpressions(db: Db, p: Principal, q: ExpressionQuery) {
+export async function listExpressions(db: DbOrTx, p: Actor, q: ExpressionQuery) {
   const ids = await myInstitutionIds(db, p)
   if (ids.length === 0) return { items: [], nextCursor: null, total: 0 }
   const dir = q.dir ?? 'desc'
@@ -139,7 +131,7 @@ export async function listExpressions(db: Db, p: Principal, q: ExpressionQuery) 
 }
 
 /** One expression, for members of either institution (404 for everyone else). */
-export async function viewExpression(db: DbOrTx, p: Principal, id: string): Promise<ExpressionView> {
+export async function viewExpression(db: DbOrTx, p: Actor, id: string): Promise<ExpressionView> {
   const [row] = await db.select().from(interestExpressions).where(eq(interestExpressions.id, id))
   if (!row) throw new Errors.NotFound('interest expression')
   const ids = await myInstitutionIds(db, p)

@@ -1,5 +1,5 @@
 import {
-  type Db,
+  type DbOrTx,
   institutions,
   matchRounds,
   type ProposalStatus,
@@ -7,12 +7,10 @@ import {
   type RoundPolicy,
   type RoundScope,
   type Side,
-  type Tx,
 } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
 import { and, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { Errors } from '../../http/errors.js'
 import {
   afterCursor,
   containsPattern,
@@ -22,8 +20,9 @@ import {
   pageOf,
   pickSort,
 } from '../../http/keyset.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
 import { writeAudit } from '../audit.js'
+import { Errors } from '../errors.js'
 
 export interface RoundRequest {
   scope: RoundScope
@@ -32,7 +31,7 @@ export interface RoundRequest {
 }
 
 /** The round row and its `round.requested` event commit together, so a round is never lost. */
-export async function requestRound(tx: Tx, p: Principal, input: RoundRequest, requestId: string) {
+export async function requestRound(tx: DbOrTx, p: Actor, input: RoundRequest, requestId: string | undefined) {
   const scope: RoundScope = {}
   if (input.scope.formats?.length) scope.formats = [...new Set(input.scope.formats)].sort()
   if (input.scope.topics?.length) scope.topics = [...new Set(input.scope.topics)].sort()
@@ -70,7 +69,7 @@ export function roundOut(r: typeof matchRounds.$inferSelect) {
   }
 }
 
-export async function getRound(db: Db, id: string) {
+export async function getRound(db: DbOrTx, id: string) {
   const [round] = await db.select().from(matchRounds).where(eq(matchRounds.id, id))
   if (!round) throw new Errors.NotFound('round')
   return round
@@ -96,7 +95,7 @@ const nameOf = (t: typeof instA | typeof instB) =>
  * A round's proposals, best score first by default (or by either institution's name), keyset
  * paged, with the number of rows the filters select.
  */
-export async function listRoundProposals(db: Db, roundId: string, q: RoundProposalQuery) {
+export async function listRoundProposals(db: DbOrTx, roundId: string, q: RoundProposalQuery) {
   await getRound(db, roundId)
   const ks = pickSort(
     {

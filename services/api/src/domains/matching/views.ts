@@ -1,5 +1,4 @@
 import {
-  type Db,
   type DbOrTx,
   institutions,
   interests,
@@ -12,9 +11,9 @@ import {
 } from '@dj/db'
 import type { ProposalRow } from '@dj/proposals'
 import { and, eq, inArray, not, or, sql } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
 import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../../http/keyset.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
+import { Errors } from '../errors.js'
 import { canSeeContact } from '../registry/access.js'
 import { publicInstitution } from '../registry/institutions.js'
 import { interestOut } from '../registry/interests.js'
@@ -108,7 +107,7 @@ export interface MyProposalQuery {
  * Proposals of every institution the coordinator is a member of, newest first, keyset paged
  * with the total.
  */
-export async function listMyProposals(db: Db, p: Principal, filter: MyProposalQuery) {
+export async function listMyProposals(db: DbOrTx, p: Actor, filter: MyProposalQuery) {
   const mine = await db
     .select({ id: memberships.institutionId })
     .from(memberships)
@@ -161,7 +160,7 @@ export async function listMyProposals(db: Db, p: Principal, filter: MyProposalQu
 /** A proposal as the coordinator sees it; `side` when already known (their membership checked). */
 export async function viewProposal(
   db: DbOrTx,
-  p: Principal,
+  p: Actor,
   row: ProposalRow,
   side?: Side,
 ): Promise<ProposalView> {

@@ -1,5 +1,4 @@
 import {
-  type Db,
   type DbOrTx,
   type DeclineReason,
   excludedPairs,
@@ -7,13 +6,12 @@ import {
   proposalDecisions,
   proposals,
   type Side,
-  type Tx,
 } from '@dj/db'
 import { notifyBothSides, type ProposalRow } from '@dj/proposals'
 import { and, eq, inArray, sql } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
 import { writeAudit } from '../audit.js'
+import { Errors } from '../errors.js'
 import { MatchingErrors } from './errors.js'
 import { createPartnership } from './partnerships.js'
 
@@ -29,7 +27,7 @@ export interface Answered {
   side: Side
 }
 
-async function lockProposal(tx: Tx, id: string): Promise<ProposalRow> {
+async function lockProposal(tx: DbOrTx, id: string): Promise<ProposalRow> {
   const [row] = await tx.select().from(proposals).where(eq(proposals.id, id)).for('update')
   if (!row) throw new Errors.NotFound('proposal')
   return row
@@ -41,7 +39,7 @@ async function lockProposal(tx: Tx, id: string): Promise<ProposalRow> {
  */
 export async function coordinatorSideOf(
   db: DbOrTx,
-  p: Principal,
+  p: Actor,
   proposal: Pick<ProposalRow, 'institutionA' | 'institutionB'>,
 ): Promise<Side> {
   const rows = await db
@@ -81,8 +79,8 @@ function isOverdue(row: ProposalRow, now: Date): boolean {
  * with auto-confirmation).
  */
 export async function acceptProposal(
-  tx: Tx,
-  p: Principal,
+  tx: DbOrTx,
+  p: Actor,
   id: string,
   opts: WorkflowOptions,
 ): Promise<Answered> {
@@ -92,8 +90,8 @@ export async function acceptProposal(
 }
 
 async function accept(
-  tx: Tx,
-  p: Principal,
+  tx: DbOrTx,
+  p: Actor,
   row: ProposalRow,
   side: Side,
   opts: WorkflowOptions,
@@ -132,8 +130,8 @@ async function accept(
 
 /** A coordinator declines; the interest pair is excluded from every later round. */
 export async function declineProposal(
-  tx: Tx,
-  p: Principal,
+  tx: DbOrTx,
+  p: Actor,
   id: string,
   input: { reason: DeclineReason; text?: string | undefined },
   opts: WorkflowOptions,
@@ -144,8 +142,8 @@ export async function declineProposal(
 }
 
 async function decline(
-  tx: Tx,
-  p: Principal,
+  tx: DbOrTx,
+  p: Actor,
   row: ProposalRow,
   side: Side,
   input: { reason: DeclineReason; text?: string | undefined },
@@ -196,8 +194,8 @@ async function decline(
  * partnership exists. Confirming again answers the current state.
  */
 export async function confirmProposal(
-  tx: Tx,
-  p: Principal,
+  tx: DbOrTx,
+  p: Actor,
   id: string,
   requestedSide: Side | undefined,
   opts: WorkflowOptions,

@@ -1,7 +1,8 @@
+import { JOB_STATES } from '@dj/contracts'
 import type { DbOrTx } from '@dj/db'
 import { type DomainEvent, type Producers, QUEUE_NAMES } from '@dj/queue'
 import { sql } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
+import { Errors } from '../errors.js'
 
 export interface FailedDelivery {
   id: string
@@ -113,8 +114,6 @@ export async function enqueueRetry(producers: Producers, row: RetryRow): Promise
     return false
   }
 }
-
-export const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'] as const
 
 export async function queueCounts(producers: Producers) {
   return Promise.all(

@@ -1,9 +1,10 @@
+import type { InboxKind } from '@dj/contracts'
 import type { DbOrTx } from '@dj/db'
 import { type InAppMessage, type Locale, renderInApp } from '@dj/messages'
 import type { DomainEvent } from '@dj/queue'
 import { sql } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
 import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../../http/keyset.js'
+import { Errors } from '../errors.js'
 
 export interface InboxItem {
   id: string
@@ -30,23 +31,6 @@ interface Row extends Record<string, unknown> {
   cursorKey: string
   cursorId: string
 }
-
-/** The first word of an event type (`proposal`, `meeting` …), to filter the inbox by subject. */
-export const INBOX_KINDS = [
-  'auth',
-  'membership',
-  'institution',
-  'interest',
-  'proposal',
-  'partnership',
-  'meeting',
-  'visit_plan',
-  'visit',
-  'reminder',
-  'round',
-  'import',
-] as const
-export type InboxKind = (typeof INBOX_KINDS)[number]
 
 const keysetOf = (dir: Dir): Keyset => ({
   name: `created.${dir}`,

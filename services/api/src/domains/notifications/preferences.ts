@@ -3,7 +3,7 @@ import type { DbOrTx, Locale } from '@dj/db'
 import { SECURITY_TYPES } from '@dj/messages'
 import { EVENT_SUBSCRIBERS } from '@dj/queue'
 import { sql } from 'drizzle-orm'
-import { FieldsError } from '../../http/errors.js'
+import { FieldsError } from '../errors.js'
 
 /** Event types a user can get a message about (the notify queue's, minus its own digest trigger). */
 export const NOTIFIED_TYPES = Object.entries(EVENT_SUBSCRIBERS)

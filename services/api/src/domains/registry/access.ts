@@ -1,7 +1,7 @@
 import { type DbOrTx, type InstitutionStatus, institutions, memberships, type Side } from '@dj/db'
 import { eq } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
+import { Errors } from '../errors.js'
 import { isPartnerOf } from '../matching/partnerships.js'
 
 export type Institution = typeof institutions.$inferSelect
@@ -30,7 +30,7 @@ export async function coordinatorSides(db: DbOrTx, userId: string): Promise<Side
 
 const visibleStatus: InstitutionStatus = 'verified'
 
-export async function viewInstitution(db: DbOrTx, p: Principal, id: string): Promise<InstitutionView> {
+export async function viewInstitution(db: DbOrTx, p: Actor, id: string): Promise<InstitutionView> {
   const [inst] = await db.select().from(institutions).where(eq(institutions.id, id))
   if (!inst) throw new Errors.NotFound('institution')
   const staff = { memberRole: null, viewerInstitutionIds: [] }
@@ -56,21 +56,21 @@ export async function viewInstitution(db: DbOrTx, p: Principal, id: string): Pro
 }
 
 /** Members (or admins) may edit the profile and interests. */
-export async function requireMember(db: DbOrTx, p: Principal, id: string): Promise<InstitutionView> {
+export async function requireMember(db: DbOrTx, p: Actor, id: string): Promise<InstitutionView> {
   const view = await viewInstitution(db, p, id)
   if (p.role === 'admin' || view.memberRole) return view
   throw new Errors.Forbidden()
 }
 
 /** Owners (or admins) manage membership. */
-export async function requireOwner(db: DbOrTx, p: Principal, id: string): Promise<InstitutionView> {
+export async function requireOwner(db: DbOrTx, p: Actor, id: string): Promise<InstitutionView> {
   const view = await viewInstitution(db, p, id)
   if (p.role === 'admin' || view.memberRole === 'owner') return view
   throw new Errors.Forbidden()
 }
 
 /** Officers act only on their own side; admins on both. */
-export function requireActingOfficer(p: Principal, side: Side): void {
+export function requireActingOfficer(p: Actor, side: Side): void {
   if (p.role === 'admin') return
   if (p.role === 'officer' && p.side === side) return
   throw new Errors.Forbidden()

@@ -1,7 +1,7 @@
-import createError from '@fastify/error'
+import { defineError } from '../errors.js'
 
 /** Registry-specific answers; the problem handler turns them into problem+json like all others. */
 export const RegistryErrors = {
-  ImportMalformed: createError('REGISTRY_IMPORT_MALFORMED', 'The import file cannot be read: %s', 400),
-  ImportTooLarge: createError('REGISTRY_IMPORT_TOO_LARGE', 'The import file is too large: %s', 413),
+  ImportMalformed: defineError('REGISTRY_IMPORT_MALFORMED', 'invalid', 'The import file cannot be read: %s'),
+  ImportTooLarge: defineError('REGISTRY_IMPORT_TOO_LARGE', 'too_large', 'The import file is too large: %s'),
 }

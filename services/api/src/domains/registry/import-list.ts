@@ -1,4 +1,4 @@
-import { type Db, imports, type Side } from '@dj/db'
+import { type DbOrTx, imports, type Side } from '@dj/db'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../../http/keyset.js'
 import { IMPORT_PROBLEM_DAYS, importHasProblems } from '../work/officer.js'
@@ -14,7 +14,7 @@ export interface ImportListQuery {
 }
 
 /** Imports newest first, without their row reports (GET /officer/imports/:id has those). */
-export async function listImports(db: Db, q: ImportListQuery, now = new Date()) {
+export async function listImports(db: DbOrTx, q: ImportListQuery, now = new Date()) {
   const dir = q.dir ?? 'desc'
   const ks: Keyset = {
     name: `created.${dir}`,

@@ -1,8 +1,8 @@
 import { type DbOrTx, institutions, memberships, type Side } from '@dj/db'
 import { eq, sql } from 'drizzle-orm'
-import { FieldsError } from '../../http/errors.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
 import { writeAudit } from '../audit.js'
+import { FieldsError } from '../errors.js'
 import type { Institution, InstitutionView } from './access.js'
 import { type ProfileFields, profileProblems } from './validate.js'
 
@@ -81,9 +81,9 @@ function profileValues(input: ProfileInput) {
 
 export async function registerInstitution(
   tx: DbOrTx,
-  p: Principal,
+  p: Actor,
   input: ProfileInput & { side: Side; name: string },
-  requestId: string,
+  requestId: string | undefined,
 ): Promise<Institution> {
   const problems = profileProblems(input.side, input, false)
   if (problems.length > 0) throw new FieldsError(problems)

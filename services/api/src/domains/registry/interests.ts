@@ -1,6 +1,6 @@
 import { type DbOrTx, type Format, interests, type Topic } from '@dj/db'
 import { eq, sql } from 'drizzle-orm'
-import { FieldsError } from '../../http/errors.js'
+import { FieldsError } from '../errors.js'
 import { type InterestFields, interestProblems } from './validate.js'
 
 export type InterestRow = typeof interests.$inferSelect

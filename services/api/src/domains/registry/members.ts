@@ -3,10 +3,10 @@ import { type DbOrTx, invitations, memberships, users } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
 import { isLinkToken, linkToken } from '@dj/queue'
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
-import type { Principal } from '../../plugins/auth.js'
 import { hashToken } from '../accounts/secrets.js'
+import type { Actor } from '../actor.js'
 import { writeAudit } from '../audit.js'
+import { Errors } from '../errors.js'
 import type { Institution } from './access.js'
 
 export const INVITATION_TTL_DAYS = 7
@@ -34,7 +34,7 @@ export async function listMembers(db: DbOrTx, institutionId: string) {
 export async function invite(
   tx: DbOrTx,
   linkSecret: string,
-  p: Principal,
+  p: Actor,
   inst: Institution,
   input: { email: string; role: 'owner' | 'member'; locale?: 'de' | 'en' | 'zh' | 'de-simple' },
 ) {
@@ -65,7 +65,7 @@ export async function invite(
  * Accepts an invitation for the signed-in coordinator. The link is bound to the invited address:
  * someone who got hold of a forwarded link cannot join with another account.
  */
-export async function acceptInvitation(tx: DbOrTx, linkSecret: string, p: Principal, token: string) {
+export async function acceptInvitation(tx: DbOrTx, linkSecret: string, p: Actor, token: string) {
   const [inv] = await tx
     .select()
     .from(invitations)
@@ -108,10 +108,10 @@ export async function ownerCount(tx: DbOrTx, institutionId: string): Promise<num
 
 export async function removeMember(
   tx: DbOrTx,
-  p: Principal,
+  p: Actor,
   inst: Institution,
   userId: string,
-  requestId: string,
+  requestId: string | undefined,
 ) {
   const [m] = await tx
     .select()

@@ -1,4 +1,4 @@
-import { type Db, type InstitutionStatus, institutions, type Side } from '@dj/db'
+import { type DbOrTx, type InstitutionStatus, institutions, type Side } from '@dj/db'
 import { and, eq, sql } from 'drizzle-orm'
 import {
   afterCursor,
@@ -31,7 +31,7 @@ export const institutionNames = sql`concat_ws(' ', ${institutions.name}, ${insti
  * Institutions of a side in one status. The verification queue (pending) is oldest first, the
  * other statuses by name; keyset paged with the total.
  */
-export async function listOfficerInstitutions(db: Db, q: OfficerInstitutionQuery) {
+export async function listOfficerInstitutions(db: DbOrTx, q: OfficerInstitutionQuery) {
   const ks = pickSort(
     {
       name: { key: sql`lower(${institutions.name})`, type: 'text', dir: 'asc' },

@@ -13,10 +13,10 @@ import {
   users,
 } from '@dj/db'
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
 import { loadMe } from '../accounts/me.js'
 import { revokeAllSessions } from '../accounts/sessions.js'
 import { writeAudit } from '../audit.js'
+import { Errors } from '../errors.js'
 import { institutionFor } from './institutions.js'
 import { interestOut } from './interests.js'
 import { ownerCount } from './members.js'
@@ -86,7 +86,7 @@ export async function exportUserData(db: DbOrTx, userId: string) {
 export async function deleteAccount(
   tx: DbOrTx,
   userId: string,
-  requestId: string,
+  requestId: string | undefined,
   by?: { userId: string; displayName: string },
 ): Promise<void> {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update')

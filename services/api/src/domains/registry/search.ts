@@ -1,3 +1,4 @@
+import type { Interest, PublicInstitution } from '@dj/contracts'
 import { type DbOrTx, REGIONS, type Side } from '@dj/db'
 import { type SQL, sql } from 'drizzle-orm'
 
@@ -112,23 +113,24 @@ const hasInterestFilter = (f: SearchFilters) =>
 const PUBLIC_COLUMNS = sql`i.id, i.side, i.name, i.name_i18n, i.kind, i.subtype, i.discipline,
   i.municipality_id, i.website, i.size, i.languages, i.description, i.status`
 
+/** A row of PUBLIC_COLUMNS: the database's json and enum columns hold the contract's values. */
 interface PublicRow {
   id: string
   side: Side
   name: string
   name_i18n: Record<string, string>
-  kind: string | null
+  kind: PublicInstitution['kind']
   subtype: string | null
   discipline: string | null
   municipality_id: string | null
   website: string | null
   size: number | null
-  languages: unknown[]
-  description: unknown
-  status: string
+  languages: PublicInstitution['languages']
+  description: PublicInstitution['description']
+  status: PublicInstitution['status']
 }
 
-const publicFromRow = (r: PublicRow) => ({
+const publicFromRow = (r: PublicRow): PublicInstitution => ({
   id: r.id,
   side: r.side,
   name: r.name,
@@ -161,7 +163,8 @@ export async function searchInstitutions(db: DbOrTx, f: SearchFilters) {
 }
 
 interface InterestRow extends PublicRow {
-  interest: Record<string, unknown>
+  /** Built by jsonb_build_object below with the contract's field names. */
+  interest: Interest & { expressedFrom: string[] }
 }
 
 /** Open interests of verified institutions of a side, each with its institution's public profile. */
@@ -188,7 +191,7 @@ export async function searchInterests(db: DbOrTx, f: SearchFilters) {
     where ${sql.join(where, sql` and `)} order by x.id limit ${f.limit + 1}`)) as unknown as InterestRow[]
   const page = rows.slice(0, f.limit)
   return {
-    items: page.map((r) => ({ ...(r.interest as object), institution: publicFromRow(r) })),
-    nextCursor: rows.length > f.limit ? ((page.at(-1)?.interest.id as string) ?? null) : null,
+    items: page.map((r) => ({ ...r.interest, institution: publicFromRow(r) })),
+    nextCursor: rows.length > f.limit ? (page.at(-1)?.interest.id ?? null) : null,
   }
 }

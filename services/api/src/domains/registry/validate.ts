@@ -8,7 +8,7 @@ import {
   type TimeWindow,
   VOCATIONAL_TYPES,
 } from '@dj/db'
-import type { FieldProblem } from '../../http/errors.js'
+import type { FieldProblem } from '../errors.js'
 
 export interface ProfileFields {
   kind?: InstitutionKind | null

@@ -1,12 +1,11 @@
+import type { OfficerAction } from '@dj/contracts'
 import { type DbOrTx, type InstitutionStatus, institutions } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
 import { eq, sql } from 'drizzle-orm'
-import { Errors, FieldsError } from '../../http/errors.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
 import { writeAudit } from '../audit.js'
+import { Errors, FieldsError } from '../errors.js'
 import { type Institution, requireActingOfficer } from './access.js'
-
-export type OfficerAction = 'verify' | 'reject' | 'suspend' | 'reinstate'
 
 /** Allowed transitions: the status an action starts from and the status it leads to. */
 const TRANSITIONS: Record<OfficerAction, { from: InstitutionStatus[]; to: InstitutionStatus }> = {
@@ -20,11 +19,11 @@ const snapshot = (i: Institution) => ({ status: i.status, statusReason: i.status
 
 export async function officerAction(
   tx: DbOrTx,
-  p: Principal,
+  p: Actor,
   id: string,
   action: OfficerAction,
   reason: string | undefined,
-  requestId: string,
+  requestId: string | undefined,
 ): Promise<Institution> {
   const [inst] = await tx.select().from(institutions).where(eq(institutions.id, id)).for('update')
   if (!inst) throw new Errors.NotFound('institution')

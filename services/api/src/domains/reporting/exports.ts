@@ -1,37 +1,12 @@
+import { INSTITUTION_COLUMNS, PARTNERSHIP_COLUMNS } from '@dj/contracts'
 import { type DbOrTx, institutions, interests, partnerships, proposals, regionUnit, type Side } from '@dj/db'
 import { asc, eq, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
 import { type CsvCell, toCsv } from './csv.js'
 
-/** Column order of institutions.csv (documented on the route; the web page links the file). */
-export const INSTITUTION_COLUMNS = [
-  'id',
-  'side',
-  'name',
-  'name_de',
-  'name_en',
-  'name_zh',
-  'status',
-  'kind',
-  'subtype',
-  'discipline',
-  'municipality_id',
-  'municipality_de',
-  'municipality_zh',
-  'website',
-  'size',
-  'languages',
-  'interests',
-  'interests_open',
-  'proposals',
-  'partnerships',
-  'created_at',
-  'status_changed_at',
-  'contact_name',
-  'contact_role',
-  'contact_email',
-] as const
+/** Column orders of the files (declared with the routes, which document them). */
+export { INSTITUTION_COLUMNS, PARTNERSHIP_COLUMNS }
 
 // Qualified by hand: drizzle drops the table name of columns in single-table selects, and
 // inside these correlated subqueries a bare "id" would bind to the inner table.
@@ -43,7 +18,7 @@ const count = (query: SQL) => sql<number>`(${query})::int`
  * The contact person is only written for readers of the institution's own side (or admins);
  * nobody else's personal data is in the file.
  */
-export async function institutionsCsv(db: DbOrTx, p: Principal, side: Side | null): Promise<string> {
+export async function institutionsCsv(db: DbOrTx, p: Actor, side: Side | null): Promise<string> {
   const rows = await db
     .select({
       i: institutions,
@@ -94,24 +69,6 @@ export async function institutionsCsv(db: DbOrTx, p: Principal, side: Side | nul
   })
   return toCsv(INSTITUTION_COLUMNS, lines)
 }
-
-export const PARTNERSHIP_COLUMNS = [
-  'id',
-  'created_at',
-  'proposal_id',
-  'origin',
-  'score',
-  'duren_institution_id',
-  'duren_institution_name',
-  'duren_municipality_id',
-  'jinhua_institution_id',
-  'jinhua_institution_name',
-  'jinhua_municipality_id',
-  'topics',
-  'formats',
-  'visits_scheduled',
-  'visits_done',
-] as const
 
 const instA = alias(institutions, 'inst_a')
 const instB = alias(institutions, 'inst_b')

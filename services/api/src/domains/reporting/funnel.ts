@@ -1,8 +1,9 @@
+import { FUNNEL_STAGES, type FunnelStage } from '@dj/contracts'
 import { type DbOrTx, institutions, type Side } from '@dj/db'
 import { eq, sql } from 'drizzle-orm'
 
-export const STAGES = ['registered', 'verified', 'proposed', 'accepted', 'partnership', 'visitDone'] as const
-export type Stage = (typeof STAGES)[number]
+export const STAGES = FUNNEL_STAGES
+export type Stage = FunnelStage
 export type StageCounts = Record<Stage, number>
 
 export const emptyCounts = (): StageCounts => ({

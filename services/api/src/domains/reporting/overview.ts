@@ -1,5 +1,5 @@
 import {
-  type Db,
+  type DbOrTx,
   INSTITUTION_STATUSES,
   INTEREST_STATUSES,
   type InstitutionStatus,
@@ -18,7 +18,7 @@ function tally<K extends string>(keys: readonly K[], rows: { key: K; n: number }
 }
 
 /** The officer dashboard: status counts of the side's institutions and interests, latest rounds. */
-export async function officerOverview(db: Db, side: Side | null) {
+export async function officerOverview(db: DbOrTx, side: Side | null) {
   const where = side ? eq(institutions.side, side) : undefined
   const inst = await db
     .select({ key: institutions.status, n: count() })

@@ -1,4 +1,4 @@
-import { type Db, matchRounds } from '@dj/db'
+import { type DbOrTx, matchRounds } from '@dj/db'
 import { desc, sql } from 'drizzle-orm'
 import { roundOut } from '../matching/rounds.js'
 
@@ -6,7 +6,7 @@ import { roundOut } from '../matching/rounds.js'
  * Rounds newest first. The cursor is the last round's id; the comparison reads that round's own
  * timestamp from the database so microsecond-close rounds are neither skipped nor repeated.
  */
-export async function listRounds(db: Db, cursor: string | undefined, limit: number) {
+export async function listRounds(db: DbOrTx, cursor: string | undefined, limit: number) {
   const rows = await db
     .select()
     .from(matchRounds)

@@ -1,14 +1,9 @@
+import type { SideStats } from '@dj/contracts'
 import { type DbOrTx, INSTITUTION_KINDS, institutions, interests, REGIONS, type Side, TOPICS } from '@dj/db'
 import { and, eq } from 'drizzle-orm'
 import { addStages, emptyCounts, institutionStages, type StageCounts } from './funnel.js'
 
-export interface SideStats {
-  side: Side
-  funnel: StageCounts
-  byKind: (StageCounts & { kind: string | null })[]
-  byTopic: (StageCounts & { topic: string; openInterests: number })[]
-  byMunicipality: (StageCounts & { municipalityId: string | null })[]
-}
+export type { SideStats }
 
 /** Keyed buckets that list every known key (zeros included) first, then anything unexpected. */
 function buckets<K extends string | null>(known: readonly K[]) {

@@ -1,7 +1,7 @@
 import { type DbOrTx, institutions, memberships, partnerships } from '@dj/db'
 import { and, eq, inArray } from 'drizzle-orm'
-import { Errors } from '../../http/errors.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
+import { Errors } from '../errors.js'
 
 export interface PairAccess {
   /** 'act': a member of one of the two institutions; 'read': an officer of either side or an admin. */
@@ -17,7 +17,7 @@ export interface PairAccess {
  */
 export async function pairAccess(
   db: DbOrTx,
-  p: Principal,
+  p: Actor,
   institutionIds: readonly [string, string],
   what: string,
 ): Promise<PairAccess> {

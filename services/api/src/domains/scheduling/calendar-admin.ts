@@ -1,5 +1,6 @@
 import { institutionCalendarId, loadCalendars, SIDE_CALENDARS } from '@dj/calendar-store'
-import { calendarEntries, calendarImports, type Db, type DbOrTx, institutions, memberships } from '@dj/db'
+import { type EntryInput, type ImportBody, INSTITUTION_ENTRY_KINDS } from '@dj/contracts'
+import { calendarEntries, calendarImports, type DbOrTx, institutions, memberships } from '@dj/db'
 import {
   type CalendarEntry,
   coverageGaps,
@@ -11,9 +12,9 @@ import {
   parseImportCsv,
 } from '@dj/scheduling'
 import { and, eq, inArray, isNull } from 'drizzle-orm'
-import { Errors, FieldsError } from '../../http/errors.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
 import { writeAudit } from '../audit.js'
+import { Errors, FieldsError } from '../errors.js'
 import { withSchedulingErrors } from './errors.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -26,19 +27,13 @@ export const MAX_IMPORT_ENTRIES = 5_000
 const INSERT_BATCH = 500
 
 /** Officers and admins editing an institution's calendar are audited; its own members are not. */
-const isStaff = (p: Principal) => p.role === 'officer' || p.role === 'admin'
+const isStaff = (p: Actor) => p.role === 'officer' || p.role === 'admin'
 
 /** Kinds an institution may add for itself (holidays of a whole side come from officers). */
-export const INSTITUTION_KINDS: EntryKind[] = [
-  'blackout',
-  'exam',
-  'closure',
-  'movable_day_off',
-  'school_holiday',
-]
+const OWN_KINDS: readonly EntryKind[] = INSTITUTION_ENTRY_KINDS
 
 /** Which calendars the principal may see: every side calendar, and the institutions they belong to. */
-async function visibleInstitutionIds(db: DbOrTx, p: Principal): Promise<string[]> {
+async function visibleInstitutionIds(db: DbOrTx, p: Actor): Promise<string[]> {
   if (p.role === 'coordinator') {
     const rows = await db
       .select({ id: memberships.institutionId })
@@ -49,7 +44,7 @@ async function visibleInstitutionIds(db: DbOrTx, p: Principal): Promise<string[]
   return []
 }
 
-export async function listCalendars(db: Db, p: Principal, range: DateRange | null) {
+export async function listCalendars(db: DbOrTx, p: Actor, range: DateRange | null) {
   const instIds = await visibleInstitutionIds(db, p)
   const ids = [...Object.keys(SIDE_CALENDARS), ...instIds.map(institutionCalendarId)]
   const cals = await loadCalendars(db, ids)
@@ -71,7 +66,7 @@ export async function listCalendars(db: Db, p: Principal, range: DateRange | nul
   })
 }
 
-export async function calendarEntriesIn(db: Db, p: Principal, id: string, range: DateRange) {
+export async function calendarEntriesIn(db: DbOrTx, p: Actor, id: string, range: DateRange) {
   if (id.startsWith('institution:')) {
     const institutionId = id.slice('institution:'.length)
     // The id comes from the path: anything but a uuid would reach Postgres' uuid cast and fail as a 500.
@@ -93,7 +88,7 @@ export async function calendarEntriesIn(db: Db, p: Principal, id: string, range:
  */
 async function requireInstitutionCalendar(
   db: DbOrTx,
-  p: Principal,
+  p: Actor,
   institutionId: string,
   mode: 'read' | 'write',
 ) {
@@ -113,16 +108,9 @@ async function requireInstitutionCalendar(
   return inst
 }
 
-export interface EntryInput {
-  start: string
-  end?: string | undefined
-  kind: EntryKind
-  name?: { de?: string; en?: string; zh?: string } | undefined
-}
-
 export async function addInstitutionEntries(
-  db: Db,
-  p: Principal,
+  db: DbOrTx,
+  p: Actor,
   institutionId: string,
   entries: EntryInput[],
   requestId?: string,
@@ -130,47 +118,45 @@ export async function addInstitutionEntries(
   await requireInstitutionCalendar(db, p, institutionId, 'write')
   const problems: { field: string; message: string }[] = []
   entries.forEach((e, i) => {
-    if (!INSTITUTION_KINDS.includes(e.kind))
+    if (!OWN_KINDS.includes(e.kind))
       problems.push({
         field: `entries[${i}].kind`,
-        message: `must be one of ${INSTITUTION_KINDS.join(', ')}`,
+        message: `must be one of ${OWN_KINDS.join(', ')}`,
       })
     if (e.end !== undefined && e.end < e.start)
       problems.push({ field: `entries[${i}].end`, message: 'is before start' })
   })
   if (problems.length > 0) throw new FieldsError(problems)
   const calendarId = institutionCalendarId(institutionId)
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(calendarEntries)
-      .values(
-        entries.map((e) => ({
-          calendarId,
-          institutionId,
-          startDate: e.start,
-          endDate: e.end ?? e.start,
-          kind: e.kind,
-          name: e.name ?? {},
-          source: `manual:${p.userId}`,
-          createdBy: p.userId,
-        })),
-      )
-      .returning()
-    if (isStaff(p))
-      await writeAudit(tx, {
-        actorId: p.userId,
-        actorLabel: p.displayName,
-        action: 'calendar.entries_added',
-        entityType: 'institution',
-        entityId: institutionId,
-        after: { calendarId, entryIds: rows.map((r) => r.id) },
-        ...(requestId ? { requestId } : {}),
-      })
-    return rows.map(entryView)
-  })
+  const rows = await db
+    .insert(calendarEntries)
+    .values(
+      entries.map((e) => ({
+        calendarId,
+        institutionId,
+        startDate: e.start,
+        endDate: e.end ?? e.start,
+        kind: e.kind,
+        name: e.name ?? {},
+        source: `manual:${p.userId}`,
+        createdBy: p.userId,
+      })),
+    )
+    .returning()
+  if (isStaff(p))
+    await writeAudit(db, {
+      actorId: p.userId,
+      actorLabel: p.displayName,
+      action: 'calendar.entries_added',
+      entityType: 'institution',
+      entityId: institutionId,
+      after: { calendarId, entryIds: rows.map((r) => r.id) },
+      ...(requestId ? { requestId } : {}),
+    })
+  return rows.map(entryView)
 }
 
-export async function listInstitutionEntries(db: Db, p: Principal, institutionId: string) {
+export async function listInstitutionEntries(db: DbOrTx, p: Actor, institutionId: string) {
   await requireInstitutionCalendar(db, p, institutionId, 'read')
   const rows = await db
     .select()
@@ -181,50 +167,33 @@ export async function listInstitutionEntries(db: Db, p: Principal, institutionId
 }
 
 export async function deleteInstitutionEntry(
-  db: Db,
-  p: Principal,
+  db: DbOrTx,
+  p: Actor,
   institutionId: string,
   entryId: string,
   requestId?: string,
 ) {
   await requireInstitutionCalendar(db, p, institutionId, 'write')
-  await db.transaction(async (tx) => {
-    const rows = await tx
-      .delete(calendarEntries)
-      .where(and(eq(calendarEntries.id, entryId), eq(calendarEntries.institutionId, institutionId)))
-      .returning()
-    const [gone] = rows
-    if (!gone) throw new Errors.NotFound('calendar entry')
-    if (isStaff(p))
-      await writeAudit(tx, {
-        actorId: p.userId,
-        actorLabel: p.displayName,
-        action: 'calendar.entry_deleted',
-        entityType: 'institution',
-        entityId: institutionId,
-        before: entryView(gone),
-        ...(requestId ? { requestId } : {}),
-      })
-  })
+  const rows = await db
+    .delete(calendarEntries)
+    .where(and(eq(calendarEntries.id, entryId), eq(calendarEntries.institutionId, institutionId)))
+    .returning()
+  const [gone] = rows
+  if (!gone) throw new Errors.NotFound('calendar entry')
+  if (isStaff(p))
+    await writeAudit(db, {
+      actorId: p.userId,
+      actorLabel: p.displayName,
+      action: 'calendar.entry_deleted',
+      entityType: 'institution',
+      entityId: institutionId,
+      before: entryView(gone),
+      ...(requestId ? { requestId } : {}),
+    })
 }
 
 function entryView(r: typeof calendarEntries.$inferSelect) {
   return { id: r.id, start: r.startDate, end: r.endDate, kind: r.kind, name: r.name, source: r.source }
-}
-
-export interface ImportInput {
-  format: 'ics' | 'csv'
-  content: string
-  calendarId?: string | undefined
-  institutionId?: string | undefined
-  /** Kind given to ICS events (CSV lines carry their own). */
-  kind?: EntryKind | undefined
-  /** Zone for floating ICS times. */
-  timeZone?: string | undefined
-  /** The range for which this upload is complete: closes the calendar's coverage gap there. */
-  coverage?: { start: string; end: string } | undefined
-  /** replace (default): earlier imports into the same calendar are removed; append: kept. */
-  mode?: 'replace' | 'append' | undefined
 }
 
 /**
@@ -232,7 +201,7 @@ export interface ImportInput {
  * holidays into `cn-public`, Jinhua school breaks into `cn-school`) or into an institution's
  * calendar. Re-uploading replaces the previous import, so a corrected file is an update.
  */
-export async function importCalendar(db: Db, p: Principal, input: ImportInput, requestId: string) {
+export async function importCalendar(db: DbOrTx, p: Actor, input: ImportBody, requestId: string | undefined) {
   let calendarId: string
   let side: 'duren' | 'jinhua' | null = null
   let institutionId: string | null = null
@@ -278,87 +247,85 @@ export async function importCalendar(db: Db, p: Principal, input: ImportInput, r
   const bad = entries.findIndex((e) => !(ENTRY_KINDS as readonly string[]).includes(e.kind))
   if (bad >= 0) throw new FieldsError([{ field: `content (entry ${bad + 1})`, message: 'unknown kind' }])
   if (institutionId) {
-    const wrong = entries.findIndex((e) => !INSTITUTION_KINDS.includes(e.kind))
+    const wrong = entries.findIndex((e) => !OWN_KINDS.includes(e.kind))
     if (wrong >= 0)
       throw new FieldsError([
         {
           field: `content (entry ${wrong + 1})`,
-          message: `kind must be one of ${INSTITUTION_KINDS.join(', ')}`,
+          message: `kind must be one of ${OWN_KINDS.join(', ')}`,
         },
       ])
   }
 
-  return db.transaction(async (tx) => {
-    if ((input.mode ?? 'replace') === 'replace') {
-      const old = await tx
-        .select({ id: calendarImports.id })
-        .from(calendarImports)
-        .where(
-          and(
-            eq(calendarImports.calendarId, calendarId),
-            institutionId
-              ? eq(calendarImports.institutionId, institutionId)
-              : isNull(calendarImports.institutionId),
-          ),
-        )
-      if (old.length > 0)
-        await tx.delete(calendarImports).where(
-          inArray(
-            calendarImports.id,
-            old.map((o) => o.id),
-          ),
-        )
-    }
-    const [imp] = await tx
-      .insert(calendarImports)
-      .values({
-        calendarId,
-        side,
-        institutionId,
-        format: input.format,
-        coverageStart: input.coverage?.start ?? null,
-        coverageEnd: input.coverage?.end ?? null,
-        entryCount: entries.length,
-        createdBy: p.userId,
-      })
-      .returning()
-    // In batches: one statement for thousands of rows overflows the stack building it (and
-    // PostgreSQL takes at most 65,535 parameters a statement).
-    for (let i = 0; i < entries.length; i += INSERT_BATCH) {
-      await tx.insert(calendarEntries).values(
-        entries.slice(i, i + INSERT_BATCH).map((e) => ({
-          calendarId,
-          importId: imp!.id,
-          institutionId,
-          startDate: e.start,
-          endDate: e.end,
-          kind: e.kind,
-          name: e.name,
-          source: e.source,
-          createdBy: p.userId,
-        })),
+  if ((input.mode ?? 'replace') === 'replace') {
+    const old = await db
+      .select({ id: calendarImports.id })
+      .from(calendarImports)
+      .where(
+        and(
+          eq(calendarImports.calendarId, calendarId),
+          institutionId
+            ? eq(calendarImports.institutionId, institutionId)
+            : isNull(calendarImports.institutionId),
+        ),
       )
-    }
-    await writeAudit(tx, {
-      actorId: p.userId,
-      actorLabel: p.displayName,
-      action: 'calendar.imported',
-      entityType: 'calendar',
-      entityId: calendarId,
-      after: {
-        importId: imp!.id,
-        format: input.format,
-        entries: entries.length,
-        coverage: input.coverage ?? null,
-      },
-      requestId,
-    })
-    const cal = (await loadCalendars(tx, [calendarId])).get(calendarId)!
-    return {
-      importId: imp!.id,
+    if (old.length > 0)
+      await db.delete(calendarImports).where(
+        inArray(
+          calendarImports.id,
+          old.map((o) => o.id),
+        ),
+      )
+  }
+  const [imp] = await db
+    .insert(calendarImports)
+    .values({
       calendarId,
+      side,
+      institutionId,
+      format: input.format,
+      coverageStart: input.coverage?.start ?? null,
+      coverageEnd: input.coverage?.end ?? null,
+      entryCount: entries.length,
+      createdBy: p.userId,
+    })
+    .returning()
+  // In batches: one statement for thousands of rows overflows the stack building it (and
+  // PostgreSQL takes at most 65,535 parameters a statement).
+  for (let i = 0; i < entries.length; i += INSERT_BATCH) {
+    await db.insert(calendarEntries).values(
+      entries.slice(i, i + INSERT_BATCH).map((e) => ({
+        calendarId,
+        importId: imp!.id,
+        institutionId,
+        startDate: e.start,
+        endDate: e.end,
+        kind: e.kind,
+        name: e.name,
+        source: e.source,
+        createdBy: p.userId,
+      })),
+    )
+  }
+  await writeAudit(db, {
+    actorId: p.userId,
+    actorLabel: p.displayName,
+    action: 'calendar.imported',
+    entityType: 'calendar',
+    entityId: calendarId,
+    after: {
+      importId: imp!.id,
+      format: input.format,
       entries: entries.length,
-      coverage: institutionId ? [] : cal.coverage,
-    }
+      coverage: input.coverage ?? null,
+    },
+    requestId,
   })
+  const cal = (await loadCalendars(db, [calendarId])).get(calendarId)!
+  return {
+    importId: imp!.id,
+    calendarId,
+    entries: entries.length,
+    coverage: institutionId ? [] : cal.coverage,
+  }
 }

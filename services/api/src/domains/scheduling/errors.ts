@@ -1,5 +1,5 @@
 import { isSchedulingError } from '@dj/scheduling'
-import { FieldsError } from '../../http/errors.js'
+import { FieldsError } from '../errors.js'
 
 /**
  * Runs pure scheduling code and turns its coded input errors into a 400 naming the request field.

@@ -1,16 +1,16 @@
-import { type Db, type DbOrTx, meetings } from '@dj/db'
+import type { EventOf, PickBody } from '@dj/contracts'
+import { type DbOrTx, meetings } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
-import type { EventOf } from '@dj/queue'
 import { buildIcs } from '@dj/scheduling'
 import { eq, sql } from 'drizzle-orm'
-import { Errors, FieldsError } from '../../http/errors.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
+import { Errors, FieldsError } from '../errors.js'
 import { type PairAccess, pairAccess, requireAct } from './access.js'
 import { attendeesOf } from './people.js'
 
 export type MeetingRow = typeof meetings.$inferSelect
 
-export async function loadMeeting(db: DbOrTx, p: Principal, id: string, lock = false) {
+export async function loadMeeting(db: DbOrTx, p: Actor, id: string, lock = false) {
   const q = db.select().from(meetings).where(eq(meetings.id, id))
   const [m] = lock ? await q.for('update') : await q
   if (!m) throw new Errors.NotFound('meeting')
@@ -36,13 +36,8 @@ export function meetingView(m: MeetingRow, access: PairAccess) {
   }
 }
 
-export interface PickInput {
-  slotIndex?: number | undefined
-  start?: string | undefined
-}
-
 /** A proposed slot by index or by its exact start; anything else is a 400 naming the field. */
-function pickSlot(m: MeetingRow, input: PickInput): { start: Date; end: Date } {
+function pickSlot(m: MeetingRow, input: PickBody): { start: Date; end: Date } {
   if (input.slotIndex !== undefined) {
     const slot = m.slots[input.slotIndex]
     if (!slot) throw new FieldsError([{ field: 'slotIndex', message: `must be 0..${m.slots.length - 1}` }])
@@ -74,67 +69,61 @@ function event(type: 'meeting.scheduled' | 'meeting.changed' | 'meeting.cancelle
  * Rule: the first coordinator (of either institution) to pick one of the proposed slots books it;
  * the other side is told by the invitation and can still reschedule or cancel.
  */
-export async function chooseSlot(db: Db, p: Principal, id: string, input: PickInput) {
-  return db.transaction(async (tx) => {
-    const { m, access } = await loadMeeting(tx, p, id, true)
-    requireAct(access)
-    if (m.status !== 'proposed') throw new Errors.Conflict(`meeting is ${m.status}`)
-    const { start, end } = pickSlot(m, input)
-    const [row] = await tx
-      .update(meetings)
-      .set({ status: 'scheduled', startAt: start, endAt: end, chosenBy: p.userId, updatedAt: new Date() })
-      .where(eq(meetings.id, id))
-      .returning()
-    await writeOutbox(tx, event('meeting.scheduled', row!))
-    return meetingView(row!, access)
-  })
+export async function chooseSlot(db: DbOrTx, p: Actor, id: string, input: PickBody) {
+  const { m, access } = await loadMeeting(db, p, id, true)
+  requireAct(access)
+  if (m.status !== 'proposed') throw new Errors.Conflict(`meeting is ${m.status}`)
+  const { start, end } = pickSlot(m, input)
+  const [row] = await db
+    .update(meetings)
+    .set({ status: 'scheduled', startAt: start, endAt: end, chosenBy: p.userId, updatedAt: new Date() })
+    .where(eq(meetings.id, id))
+    .returning()
+  await writeOutbox(db, event('meeting.scheduled', row!))
+  return meetingView(row!, access)
 }
 
 /** New time (a proposed slot or any future instant) under the same uid and the next sequence. */
-export async function rescheduleMeeting(db: Db, p: Principal, id: string, input: PickInput, now: Date) {
-  return db.transaction(async (tx) => {
-    const { m, access } = await loadMeeting(tx, p, id, true)
-    requireAct(access)
-    if (m.status !== 'scheduled') throw new Errors.Conflict(`meeting is ${m.status}`)
-    let start: Date
-    let end: Date
-    if (input.slotIndex !== undefined) ({ start, end } = pickSlot(m, input))
-    else if (input.start !== undefined) {
-      start = new Date(input.start)
-      if (start.getTime() <= now.getTime())
-        throw new FieldsError([{ field: 'start', message: 'must be in the future' }])
-      end = new Date(start.getTime() + m.slotMinutes * 60_000)
-    } else throw new FieldsError([{ field: 'start', message: 'give start or slotIndex' }])
-    if (start.getTime() === m.startAt?.getTime())
-      throw new Errors.Conflict('the meeting is already at this time')
-    const [row] = await tx
-      .update(meetings)
-      .set({ startAt: start, endAt: end, sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
-      .where(eq(meetings.id, id))
-      .returning()
-    await writeOutbox(tx, event('meeting.changed', row!))
-    return meetingView(row!, access)
-  })
+export async function rescheduleMeeting(db: DbOrTx, p: Actor, id: string, input: PickBody, now: Date) {
+  const { m, access } = await loadMeeting(db, p, id, true)
+  requireAct(access)
+  if (m.status !== 'scheduled') throw new Errors.Conflict(`meeting is ${m.status}`)
+  let start: Date
+  let end: Date
+  if (input.slotIndex !== undefined) ({ start, end } = pickSlot(m, input))
+  else if (input.start !== undefined) {
+    start = new Date(input.start)
+    if (start.getTime() <= now.getTime())
+      throw new FieldsError([{ field: 'start', message: 'must be in the future' }])
+    end = new Date(start.getTime() + m.slotMinutes * 60_000)
+  } else throw new FieldsError([{ field: 'start', message: 'give start or slotIndex' }])
+  if (start.getTime() === m.startAt?.getTime())
+    throw new Errors.Conflict('the meeting is already at this time')
+  const [row] = await db
+    .update(meetings)
+    .set({ startAt: start, endAt: end, sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
+    .where(eq(meetings.id, id))
+    .returning()
+  await writeOutbox(db, event('meeting.changed', row!))
+  return meetingView(row!, access)
 }
 
-export async function cancelMeeting(db: Db, p: Principal, id: string) {
-  return db.transaction(async (tx) => {
-    const { m, access } = await loadMeeting(tx, p, id, true)
-    requireAct(access)
-    if (m.status === 'cancelled') throw new Errors.Conflict('meeting is cancelled')
-    const wasScheduled = m.status === 'scheduled'
-    const [row] = await tx
-      .update(meetings)
-      .set({ status: 'cancelled', sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
-      .where(eq(meetings.id, id))
-      .returning()
-    // Only a booked meeting has an invitation out there to withdraw.
-    if (wasScheduled) await writeOutbox(tx, event('meeting.cancelled', row!))
-    return meetingView(row!, access)
-  })
+export async function cancelMeeting(db: DbOrTx, p: Actor, id: string) {
+  const { m, access } = await loadMeeting(db, p, id, true)
+  requireAct(access)
+  if (m.status === 'cancelled') throw new Errors.Conflict('meeting is cancelled')
+  const wasScheduled = m.status === 'scheduled'
+  const [row] = await db
+    .update(meetings)
+    .set({ status: 'cancelled', sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
+    .where(eq(meetings.id, id))
+    .returning()
+  // Only a booked meeting has an invitation out there to withdraw.
+  if (wasScheduled) await writeOutbox(db, event('meeting.cancelled', row!))
+  return meetingView(row!, access)
 }
 
-export async function meetingIcs(db: Db, p: Principal, id: string): Promise<string> {
+export async function meetingIcs(db: DbOrTx, p: Actor, id: string): Promise<string> {
   const { m } = await loadMeeting(db, p, id)
   if (!m.startAt || !m.endAt) throw new Errors.Conflict('the meeting has no time yet')
   return buildIcs({

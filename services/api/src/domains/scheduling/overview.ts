@@ -1,12 +1,12 @@
-import { type Db, meetings, visitPlans, visits } from '@dj/db'
+import { type DbOrTx, meetings, visitPlans, visits } from '@dj/db'
 import { desc, eq } from 'drizzle-orm'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
 import { loadPartnership, pairAccess } from './access.js'
 import { meetingView } from './meetings.js'
 import { planView, visitView } from './visits.js'
 
 /** Everything scheduled for one partnership, so the web app can find meetings and visits. */
-export async function partnershipSchedule(db: Db, p: Principal, partnershipId: string) {
+export async function partnershipSchedule(db: DbOrTx, p: Actor, partnershipId: string) {
   const ps = await loadPartnership(db, partnershipId)
   const access = await pairAccess(db, p, [ps.institutionA, ps.institutionB], 'partnership')
   const [ms, plans, vs] = await Promise.all([

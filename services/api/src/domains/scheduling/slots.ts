@@ -1,32 +1,16 @@
 import { institutionCalendarId, loadCalendars, sideCalendarIds } from '@dj/calendar-store'
-import type { Db } from '@dj/db'
-import { findMeetingSlots, type Participant, type WorkingHours, weekdayHours } from '@dj/scheduling'
-import type { Principal } from '../../plugins/auth.js'
+import type { SlotsBody } from '@dj/contracts'
+import type { DbOrTx } from '@dj/db'
+import { findMeetingSlots, type Participant, weekdayHours } from '@dj/scheduling'
+import type { Actor } from '../actor.js'
 import { pairAccess } from './access.js'
 import { withSchedulingErrors } from './errors.js'
-
-export interface SlotParticipantInput {
-  id?: string | undefined
-  timeZone: string
-  side?: 'duren' | 'jinhua' | undefined
-  institutionId?: string | undefined
-  workingHours?: WorkingHours | undefined
-}
-
-export interface SlotInput {
-  participants: SlotParticipantInput[]
-  range: { start: string; end: string; timeZone?: string | undefined }
-  slotMinutes: number
-  count?: number | undefined
-  prefer?: 'convenient' | 'earliest' | undefined
-  granularityMinutes?: number | undefined
-}
 
 /**
  * Ad-hoc slot search: each participant brings a zone, optionally a side (its public holidays) and an
  * institution the caller may see (its own days off). Default hours Mon–Fri 08:00–17:00.
  */
-export async function adhocSlots(db: Db, p: Principal, input: SlotInput) {
+export async function adhocSlots(db: DbOrTx, p: Actor, input: SlotsBody) {
   const calIds = input.participants.map((x) => [
     ...(x.side ? sideCalendarIds(x.side, false) : []),
     ...(x.institutionId ? [institutionCalendarId(x.institutionId)] : []),

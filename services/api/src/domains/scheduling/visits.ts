@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { institutionCalendarId, loadCalendars, sideCalendarIds } from '@dj/calendar-store'
-import { type Db, type DbOrTx, type VisitDirection, visitPlans, visits } from '@dj/db'
+import type { EventOf, VisitReasonCode as PublishedReasonCode, VisitPlanBody } from '@dj/contracts'
+import { type DbOrTx, visitPlans, visits } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
-import type { EventOf } from '@dj/queue'
 import {
   addDays,
   buildIcs,
@@ -10,12 +10,13 @@ import {
   findVisitWindows,
   type Institution,
   type RejectedWindow,
+  type VisitReasonCode,
   type VisitResult,
   type VisitWindow,
 } from '@dj/scheduling'
 import { eq, sql } from 'drizzle-orm'
-import { DatesRejectedError, Errors, FieldsError } from '../../http/errors.js'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
+import { DatesRejectedError, Errors, FieldsError } from '../errors.js'
 import { loadPartnership, type PairAccess, pairAccess, requireAct } from './access.js'
 import { withSchedulingErrors } from './errors.js'
 import { attendeesOf, loadParties, type Party, SIDE_ZONE } from './people.js'
@@ -24,6 +25,11 @@ export type VisitPlanRow = typeof visitPlans.$inferSelect
 export type VisitRow = typeof visits.$inferSelect
 
 const MAX_REJECTED_STORED = 400
+
+/** The finder's reason codes and the ones the contract publishes are the same list (fails to compile otherwise). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const reasonCodesMatch: Same<VisitReasonCode, PublishedReasonCode> = true
+void reasonCodesMatch
 
 function asFinderInstitution(p: Party, calendars: Map<string, Calendar>): Institution {
   const school = p.kind === 'school' || p.kind === 'vocational'
@@ -102,14 +108,7 @@ export function visitView(v: VisitRow, access: PairAccess) {
   }
 }
 
-export interface PlanInput {
-  direction: VisitDirection
-  days: number
-  groupSize: number
-  range: { start: string; end: string }
-}
-
-export async function createVisitPlan(db: Db, p: Principal, partnershipId: string, input: PlanInput) {
+export async function createVisitPlan(db: DbOrTx, p: Actor, partnershipId: string, input: VisitPlanBody) {
   const ps = await loadPartnership(db, partnershipId)
   const access = await pairAccess(db, p, [ps.institutionA, ps.institutionB], 'partnership')
   requireAct(access)
@@ -119,38 +118,36 @@ export async function createVisitPlan(db: Db, p: Principal, partnershipId: strin
       ? [ps.institutionB, ps.institutionA]
       : [ps.institutionA, ps.institutionB]
   const { result } = await findWindows(db, hostId, travellerId, input.days, input.range)
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(visitPlans)
-      .values({
-        partnershipId,
-        hostInstitutionId: hostId,
-        travellerInstitutionId: travellerId,
-        direction: input.direction,
-        days: input.days,
-        groupSize: input.groupSize,
-        rangeStart: input.range.start,
-        rangeEnd: input.range.end,
-        windows: result.windows,
-        rejected: result.rejected.slice(0, MAX_REJECTED_STORED),
-        coverageGaps: result.coverageGaps,
-        createdBy: p.userId,
-      })
-      .returning()
-    if (row!.windows.length > 0) {
-      await tellOtherSide(tx, row!, access.ownInstitutionId, {
-        type: 'visit_plan.proposed',
-        planId: row!.id,
-        days: row!.days,
-        windows: row!.windows.slice(0, WINDOWS_IN_MESSAGE).map(allDay),
-        moreWindows: Math.max(0, row!.windows.length - WINDOWS_IN_MESSAGE),
-      })
-    }
-    return planView(row!, access)
-  })
+  const [row] = await db
+    .insert(visitPlans)
+    .values({
+      partnershipId,
+      hostInstitutionId: hostId,
+      travellerInstitutionId: travellerId,
+      direction: input.direction,
+      days: input.days,
+      groupSize: input.groupSize,
+      rangeStart: input.range.start,
+      rangeEnd: input.range.end,
+      windows: result.windows,
+      rejected: result.rejected.slice(0, MAX_REJECTED_STORED),
+      coverageGaps: result.coverageGaps,
+      createdBy: p.userId,
+    })
+    .returning()
+  if (row!.windows.length > 0) {
+    await tellOtherSide(db, row!, access.ownInstitutionId, {
+      type: 'visit_plan.proposed',
+      planId: row!.id,
+      days: row!.days,
+      windows: row!.windows.slice(0, WINDOWS_IN_MESSAGE).map(allDay),
+      moreWindows: Math.max(0, row!.windows.length - WINDOWS_IN_MESSAGE),
+    })
+  }
+  return planView(row!, access)
 }
 
-export async function loadPlan(db: DbOrTx, p: Principal, id: string, lock = false) {
+export async function loadPlan(db: DbOrTx, p: Actor, id: string, lock = false) {
   const q = db.select().from(visitPlans).where(eq(visitPlans.id, id))
   const [v] = lock ? await q.for('update') : await q
   if (!v) throw new Errors.NotFound('visit plan')
@@ -203,78 +200,74 @@ const allDay = (w: { start: string; end: string }) => ({ start: w.start, end: w.
  * Each side confirms one of the proposed windows by its start date; when both sides have confirmed
  * the same window the visit is booked (one invitation, all-day, to both institutions).
  */
-export async function confirmWindow(db: Db, p: Principal, planId: string, start: string, organizer: string) {
-  return db.transaction(async (tx) => {
-    const { v, access } = await loadPlan(tx, p, planId, true)
-    requireAct(access)
-    if (v.status !== 'open') throw new Errors.Conflict(`visit plan is ${v.status}`)
-    const window = v.windows.find((w) => w.start === start)
-    if (!window) throw new FieldsError([{ field: 'start', message: 'is not the start of a proposed window' }])
-    const asHost = access.ownInstitutionId === v.hostInstitutionId
-    const [updated] = await tx
-      .update(visitPlans)
-      .set(asHost ? { hostConfirmedStart: start } : { travellerConfirmedStart: start })
-      .where(eq(visitPlans.id, planId))
-      .returning()
-    let plan = updated!
-    let visit: VisitRow | null = null
-    if (plan.hostConfirmedStart && plan.hostConfirmedStart === plan.travellerConfirmedStart) {
-      const [host, travellers] = (await loadParties(tx, [v.hostInstitutionId, v.travellerInstitutionId])) as [
-        Party,
-        Party,
-      ]
-      const id = randomUUID()
-      const [created] = await tx
-        .insert(visits)
-        .values({
-          id,
-          visitPlanId: planId,
-          partnershipId: v.partnershipId,
-          hostInstitutionId: v.hostInstitutionId,
-          travellerInstitutionId: v.travellerInstitutionId,
-          title: `Besuch / Visit / 访问: ${travellers.name} → ${host.name}`,
-          startDate: window.start,
-          endDate: window.end,
-          timeZone: SIDE_ZONE[host.side],
-          uid: `visit-${id}@dueren-jinhua.exchange`,
-          organizerEmail: organizer,
-        })
-        .returning()
-      visit = created!
-      ;[plan] = (await tx
-        .update(visitPlans)
-        .set({ status: 'booked', updatedAt: new Date() })
-        .where(eq(visitPlans.id, planId))
-        .returning()) as [VisitPlanRow]
-      await writeOutbox(tx, visitEvent('visit.scheduled', visit))
-    } else if (v[asHost ? 'hostConfirmedStart' : 'travellerConfirmedStart'] !== start) {
-      await tellOtherSide(tx, v, access.ownInstitutionId, {
-        type: 'visit_plan.window_confirmed',
-        planId,
-        window: allDay(window),
+export async function confirmWindow(db: DbOrTx, p: Actor, planId: string, start: string, organizer: string) {
+  const { v, access } = await loadPlan(db, p, planId, true)
+  requireAct(access)
+  if (v.status !== 'open') throw new Errors.Conflict(`visit plan is ${v.status}`)
+  const window = v.windows.find((w) => w.start === start)
+  if (!window) throw new FieldsError([{ field: 'start', message: 'is not the start of a proposed window' }])
+  const asHost = access.ownInstitutionId === v.hostInstitutionId
+  const [updated] = await db
+    .update(visitPlans)
+    .set(asHost ? { hostConfirmedStart: start } : { travellerConfirmedStart: start })
+    .where(eq(visitPlans.id, planId))
+    .returning()
+  let plan = updated!
+  let visit: VisitRow | null = null
+  if (plan.hostConfirmedStart && plan.hostConfirmedStart === plan.travellerConfirmedStart) {
+    const [host, travellers] = (await loadParties(db, [v.hostInstitutionId, v.travellerInstitutionId])) as [
+      Party,
+      Party,
+    ]
+    const id = randomUUID()
+    const [created] = await db
+      .insert(visits)
+      .values({
+        id,
+        visitPlanId: planId,
+        partnershipId: v.partnershipId,
+        hostInstitutionId: v.hostInstitutionId,
+        travellerInstitutionId: v.travellerInstitutionId,
+        title: `Besuch / Visit / 访问: ${travellers.name} → ${host.name}`,
+        startDate: window.start,
+        endDate: window.end,
+        timeZone: SIDE_ZONE[host.side],
+        uid: `visit-${id}@dueren-jinhua.exchange`,
+        organizerEmail: organizer,
       })
-    }
-    return planView(plan, access, visit)
-  })
+      .returning()
+    visit = created!
+    ;[plan] = (await db
+      .update(visitPlans)
+      .set({ status: 'booked', updatedAt: new Date() })
+      .where(eq(visitPlans.id, planId))
+      .returning()) as [VisitPlanRow]
+    await writeOutbox(db, visitEvent('visit.scheduled', visit))
+  } else if (v[asHost ? 'hostConfirmedStart' : 'travellerConfirmedStart'] !== start) {
+    await tellOtherSide(db, v, access.ownInstitutionId, {
+      type: 'visit_plan.window_confirmed',
+      planId,
+      window: allDay(window),
+    })
+  }
+  return planView(plan, access, visit)
 }
 
 /** Drops a plan that is not booked yet (a booked one is cancelled through its visit). */
-export async function cancelPlan(db: Db, p: Principal, planId: string) {
-  return db.transaction(async (tx) => {
-    const { v, access } = await loadPlan(tx, p, planId, true)
-    requireAct(access)
-    if (v.status !== 'open') throw new Errors.Conflict(`visit plan is ${v.status}`)
-    const [row] = await tx
-      .update(visitPlans)
-      .set({ status: 'cancelled', updatedAt: new Date() })
-      .where(eq(visitPlans.id, planId))
-      .returning()
-    await tellOtherSide(tx, v, access.ownInstitutionId, { type: 'visit_plan.dropped', planId })
-    return planView(row!, access)
-  })
+export async function cancelPlan(db: DbOrTx, p: Actor, planId: string) {
+  const { v, access } = await loadPlan(db, p, planId, true)
+  requireAct(access)
+  if (v.status !== 'open') throw new Errors.Conflict(`visit plan is ${v.status}`)
+  const [row] = await db
+    .update(visitPlans)
+    .set({ status: 'cancelled', updatedAt: new Date() })
+    .where(eq(visitPlans.id, planId))
+    .returning()
+  await tellOtherSide(db, v, access.ownInstitutionId, { type: 'visit_plan.dropped', planId })
+  return planView(row!, access)
 }
 
-export async function loadVisit(db: DbOrTx, p: Principal, id: string, lock = false) {
+export async function loadVisit(db: DbOrTx, p: Actor, id: string, lock = false) {
   const q = db.select().from(visits).where(eq(visits.id, id))
   const [v] = lock ? await q.for('update') : await q
   if (!v) throw new Errors.NotFound('visit')
@@ -282,66 +275,62 @@ export async function loadVisit(db: DbOrTx, p: Principal, id: string, lock = fal
   return { v, access }
 }
 
-export async function cancelVisit(db: Db, p: Principal, id: string) {
-  return db.transaction(async (tx) => {
-    const { v, access } = await loadVisit(tx, p, id, true)
-    requireAct(access)
-    if (v.status === 'cancelled') throw new Errors.Conflict('visit is cancelled')
-    const [row] = await tx
-      .update(visits)
-      .set({ status: 'cancelled', sequence: sql`${visits.sequence} + 1`, updatedAt: new Date() })
-      .where(eq(visits.id, id))
-      .returning()
-    await tx
-      .update(visitPlans)
-      .set({ status: 'cancelled', updatedAt: new Date() })
-      .where(eq(visitPlans.id, v.visitPlanId))
-    await writeOutbox(tx, visitEvent('visit.cancelled', row!))
-    return visitView(row!, access)
-  })
+export async function cancelVisit(db: DbOrTx, p: Actor, id: string) {
+  const { v, access } = await loadVisit(db, p, id, true)
+  requireAct(access)
+  if (v.status === 'cancelled') throw new Errors.Conflict('visit is cancelled')
+  const [row] = await db
+    .update(visits)
+    .set({ status: 'cancelled', sequence: sql`${visits.sequence} + 1`, updatedAt: new Date() })
+    .where(eq(visits.id, id))
+    .returning()
+  await db
+    .update(visitPlans)
+    .set({ status: 'cancelled', updatedAt: new Date() })
+    .where(eq(visitPlans.id, v.visitPlanId))
+  await writeOutbox(db, visitEvent('visit.cancelled', row!))
+  return visitView(row!, access)
 }
 
 /**
  * Moves a booked visit (same length) to a new start. The new dates must pass the same rules as a
  * proposed window; otherwise 409 with the finder's reasons.
  */
-export async function changeVisit(db: Db, p: Principal, id: string, start: string) {
-  return db.transaction(async (tx) => {
-    const { v, access } = await loadVisit(tx, p, id, true)
-    requireAct(access)
-    if (v.status !== 'scheduled') throw new Errors.Conflict(`visit is ${v.status}`)
-    if (start === v.startDate) throw new Errors.Conflict('the visit already starts on this date')
-    const [plan] = await tx.select().from(visitPlans).where(eq(visitPlans.id, v.visitPlanId))
-    const days = plan!.days
-    const end = addDays(start, days - 1)
-    const { result } = await findWindows(
-      tx,
-      v.hostInstitutionId,
-      v.travellerInstitutionId,
-      days,
-      { start, end },
-      1,
+export async function changeVisit(db: DbOrTx, p: Actor, id: string, start: string) {
+  const { v, access } = await loadVisit(db, p, id, true)
+  requireAct(access)
+  if (v.status !== 'scheduled') throw new Errors.Conflict(`visit is ${v.status}`)
+  if (start === v.startDate) throw new Errors.Conflict('the visit already starts on this date')
+  const [plan] = await db.select().from(visitPlans).where(eq(visitPlans.id, v.visitPlanId))
+  const days = plan!.days
+  const end = addDays(start, days - 1)
+  const { result } = await findWindows(
+    db,
+    v.hostInstitutionId,
+    v.travellerInstitutionId,
+    days,
+    { start, end },
+    1,
+  )
+  if (result.windows.length === 0) {
+    throw new DatesRejectedError(
+      (result.rejected[0]?.reasons ?? []).map((r) => ({
+        code: r.code,
+        date: r.date,
+        ...(r.endDate ? { endDate: r.endDate } : {}),
+      })),
     )
-    if (result.windows.length === 0) {
-      throw new DatesRejectedError(
-        (result.rejected[0]?.reasons ?? []).map((r) => ({
-          code: r.code,
-          date: r.date,
-          ...(r.endDate ? { endDate: r.endDate } : {}),
-        })),
-      )
-    }
-    const [row] = await tx
-      .update(visits)
-      .set({ startDate: start, endDate: end, sequence: sql`${visits.sequence} + 1`, updatedAt: new Date() })
-      .where(eq(visits.id, id))
-      .returning()
-    await writeOutbox(tx, visitEvent('visit.changed', row!))
-    return visitView(row!, access)
-  })
+  }
+  const [row] = await db
+    .update(visits)
+    .set({ startDate: start, endDate: end, sequence: sql`${visits.sequence} + 1`, updatedAt: new Date() })
+    .where(eq(visits.id, id))
+    .returning()
+  await writeOutbox(db, visitEvent('visit.changed', row!))
+  return visitView(row!, access)
 }
 
-export async function visitIcs(db: Db, p: Principal, id: string): Promise<string> {
+export async function visitIcs(db: DbOrTx, p: Actor, id: string): Promise<string> {
   const { v } = await loadVisit(db, p, id)
   return buildIcs({
     uid: v.uid,

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@dj/db'
 import { type SQL, sql } from 'drizzle-orm'
-import type { Principal } from '../../plugins/auth.js'
+import type { Actor } from '../actor.js'
 
 /** How many items of each kind the dashboard lists by name (the total says how many there are). */
 export const TODO_ITEMS = 5
@@ -21,7 +21,7 @@ async function todo<T extends Item>(db: DbOrTx, query: SQL): Promise<{ total: nu
  * their side has answered, expressions of interest not yet returned, meetings whose slot is not
  * picked, and visit plans where their side has not (or not the same) window confirmed.
  */
-export async function coordinatorToDos(db: DbOrTx, p: Principal) {
+export async function coordinatorToDos(db: DbOrTx, p: Actor) {
   const mine = sql`(select m.institution_id from memberships m where m.user_id = ${p.userId}::uuid)`
   const limit = sql`limit ${TODO_ITEMS}`
   // The window start my side (and the other side) confirmed on a visit plan.

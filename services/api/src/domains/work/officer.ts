@@ -1,5 +1,4 @@
 import {
-  type Db,
   type DbOrTx,
   imports,
   institutions,
@@ -11,7 +10,6 @@ import {
 } from '@dj/db'
 import { and, eq, gte, inArray, not, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import { Errors } from '../../http/errors.js'
 import {
   afterCursor,
   containsPattern,
@@ -21,6 +19,7 @@ import {
   pageOf,
   pickSort,
 } from '../../http/keyset.js'
+import { Errors } from '../errors.js'
 
 /** Imports with rejected rows stay on the work list this long (the officer fixes the file and imports again). */
 export const IMPORT_PROBLEM_DAYS = 30
@@ -89,7 +88,7 @@ export interface AwaitingQuery {
 }
 
 /** Proposals waiting for the office's confirmation: longest waiting first, keyset paged with the total. */
-export async function listAwaitingConfirmation(db: Db, q: AwaitingQuery) {
+export async function listAwaitingConfirmation(db: DbOrTx, q: AwaitingQuery) {
   const ks = pickSort(
     {
       waiting: {

@@ -1,0 +1,156 @@
+/**
+ * Domain events: the payloads written to the outbox and carried by queue jobs.
+ * One discriminated union shared by producers (API, workers) and consumers, so both sides agree
+ * on every field at compile time.
+ *
+ * Events that tell people something carry their `audience` (resolved by the notifier: users,
+ * every active member of an institution, the officers of a side, or a bare address for
+ * invitations) and the facts the message needs, so the notifier never reads other domains'
+ * tables and a message shows the state at the moment of the change.
+ */
+import type { Locale, Side } from '@dj/vocabulary'
+
+export type { Side }
+
+export interface Audience {
+  userIds?: string[]
+  institutionIds?: string[]
+  officerSides?: Side[]
+  /** People without an account yet (invitations). */
+  emails?: { email: string; locale?: Locale; timeZone?: string }[]
+}
+
+export interface InstitutionRef {
+  id: string
+  name: string
+  side: Side
+}
+
+export interface EventTime {
+  /** Absolute instant (ISO 8601, UTC) for meetings; for all-day visits the dates below. */
+  start: string
+  end: string
+  allDay?: boolean
+}
+
+type Notify<T extends string, P> = { type: T; audience: Audience } & P
+
+export type DomainEvent =
+  // accounts (security mail: ignores digest and quiet hours). Link mails carry the id of their
+  // token row, never the token: the notifier derives it (see link-token.ts of @dj/queue).
+  | { type: 'auth.email_verification_requested'; userId: string; tokenId: string; expiresAt: string }
+  | { type: 'auth.password_reset_requested'; userId: string; tokenId: string; expiresAt: string }
+  | { type: 'auth.password_changed'; userId: string }
+  /** Someone tried to register with the address of this existing account (register answers alike). */
+  | { type: 'auth.registration_attempted'; userId: string }
+  // registry
+  | Notify<
+      'membership.invited',
+      {
+        invitationId: string
+        institution: InstitutionRef
+        invitedByName: string
+        /** The link's token is derived from invitationId (see link-token.ts of @dj/queue). */
+        expiresAt: string
+      }
+    >
+  | Notify<'institution.verified', { institution: InstitutionRef }>
+  | Notify<'institution.rejected', { institution: InstitutionRef; reason: string }>
+  | Notify<'institution.suspended', { institution: InstitutionRef; reason: string }>
+  | Notify<'institution.reinstated', { institution: InstitutionRef }>
+  | { type: 'import.requested'; importId: string }
+  /** Told to the officer who uploaded the file: its report, with the rows that were not imported. */
+  | Notify<
+      'import.finished',
+      { importId: string; status: 'done' | 'failed'; fileName: string | null; total: number; failed: number }
+    >
+  | Notify<
+      'interest.reconfirm_requested',
+      { interestId: string; institution: InstitutionRef; deadline: string }
+    >
+  // matching
+  | { type: 'round.requested'; roundId: string }
+  /** Told to the officer who started the round, so the result is one link away. */
+  | Notify<'round.finished', { roundId: string; status: 'done' | 'failed'; proposals: number }>
+  | Notify<
+      'proposal.created',
+      {
+        proposalId: string
+        own: InstitutionRef
+        partner: InstitutionRef
+        score: number
+        expiresAt: string | null
+      }
+    >
+  | Notify<'proposal.accepted', { proposalId: string; own: InstitutionRef; partner: InstitutionRef }>
+  | Notify<
+      'proposal.declined',
+      { proposalId: string; own: InstitutionRef; partner: InstitutionRef; reason: string }
+    >
+  | Notify<
+      'proposal.expiring',
+      { proposalId: string; own: InstitutionRef; partner: InstitutionRef; expiresAt: string }
+    >
+  | Notify<'proposal.expired', { proposalId: string; own: InstitutionRef; partner: InstitutionRef }>
+  | Notify<
+      'proposal.officer_confirmed',
+      { proposalId: string; side: Side; own: InstitutionRef; partner: InstitutionRef }
+    >
+  | Notify<'partnership.confirmed', { partnershipId: string; a: InstitutionRef; b: InstitutionRef }>
+  | Notify<
+      'interest.expressed',
+      {
+        expressionId: string
+        fromInterestId: string
+        toInterestId: string
+        from: InstitutionRef
+        to: InstitutionRef
+      }
+    >
+  // scheduling
+  | Notify<'meeting.slots_proposed', { meetingId: string; partnershipId: string; slots: EventTime[] }>
+  // A visit plan waits for the other side: told when proposed, when one side picks a window, when dropped.
+  | Notify<
+      'visit_plan.proposed',
+      { planId: string; by: InstitutionRef; days: number; windows: EventTime[]; moreWindows: number }
+    >
+  | Notify<'visit_plan.window_confirmed', { planId: string; by: InstitutionRef; window: EventTime }>
+  | Notify<'visit_plan.dropped', { planId: string; by: InstitutionRef }>
+  | Notify<
+      'meeting.scheduled' | 'meeting.changed' | 'meeting.cancelled',
+      {
+        meetingId: string
+        uid: string
+        sequence: number
+        title: string
+        time: EventTime
+        organizerEmail: string
+      }
+    >
+  | Notify<
+      'visit.scheduled' | 'visit.changed' | 'visit.cancelled',
+      {
+        visitId: string
+        uid: string
+        sequence: number
+        title: string
+        time: EventTime
+        organizerEmail: string
+      }
+    >
+  | Notify<
+      'reminder.due',
+      {
+        kind: 'meeting' | 'visit'
+        targetId: string
+        title: string
+        time: EventTime
+        offset: '7d' | '24h' | '1h'
+      }
+    >
+  // notifications' own work
+  | { type: 'digest.due'; userId: string; day: string }
+
+export type DomainEventType = DomainEvent['type']
+export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>
+export type NotifyingEvent = Extract<DomainEvent, { audience: Audience }>

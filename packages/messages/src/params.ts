@@ -1,0 +1,156 @@
+import type { Params } from '@dj/i18n'
+import { formatNumber, formatPercent, readerTitle } from '@dj/intl'
+import type { MessageType, RenderHelpers, TemplateEvent } from './types.js'
+
+/**
+ * What each event's texts are filled with and where its button leads: the same for every
+ * language (the texts themselves are in catalogs/<locale>/<area>.json, keys `<type>.subject`,
+ * `<type>.body` (paragraphs separated by a line break) and `<type>.action`).
+ */
+export interface Filled {
+  params: Params
+  url: string
+}
+type Fill<T extends MessageType> = (e: TemplateEvent<T>, h: RenderHelpers) => Filled
+
+/** A list of times, one bullet line each (a message body splits on line breaks). */
+const bullets = (items: string[]) => items.map((i) => `• ${i}`).join('\n')
+const token = (e: { token: string }) => encodeURIComponent(e.token)
+const institution = (
+  e: { institution: { id: string; name: string } },
+  h: RenderHelpers,
+  extra: Params = {},
+) => ({
+  params: { institution: e.institution.name, ...extra },
+  url: h.link(`/institutions/${e.institution.id}`),
+})
+const proposal = (
+  e: { proposalId: string; own: { name: string }; partner: { name: string } },
+  h: RenderHelpers,
+) => ({
+  partner: e.partner.name,
+  own: e.own.name,
+  url: h.link(`/proposals/${e.proposalId}`),
+})
+const titled = (
+  e: { title: string; time: { start: string; end: string; allDay?: boolean } },
+  h: RenderHelpers,
+) => ({
+  title: readerTitle(h.locale, e.title),
+  time: h.eventTime(e.time),
+})
+
+export const FILL: { [T in MessageType]: Fill<T> } = {
+  'auth.email_verification_requested': (e, h) => ({
+    params: { expires: h.when(e.expiresAt) },
+    url: h.link(`/verify-email?token=${token(e)}`),
+  }),
+  'auth.password_reset_requested': (e, h) => ({
+    params: { expires: h.when(e.expiresAt) },
+    url: h.link(`/reset-password?token=${token(e)}`),
+  }),
+  'auth.password_changed': (_e, h) => ({ params: {}, url: h.link('/profile') }),
+  'auth.registration_attempted': (_e, h) => ({ params: {}, url: h.link('/forgot-password') }),
+  'membership.invited': (e, h) => ({
+    params: { invitedBy: e.invitedByName, institution: e.institution.name, expires: h.when(e.expiresAt) },
+    url: h.link(`/invitations/accept?token=${token(e)}`),
+  }),
+  'institution.verified': (e, h) => institution(e, h),
+  'institution.rejected': (e, h) => institution(e, h, { reason: e.reason }),
+  'institution.suspended': (e, h) => institution(e, h, { reason: e.reason }),
+  'institution.reinstated': (e, h) => institution(e, h),
+  'interest.reconfirm_requested': (e, h) => ({
+    params: { institution: e.institution.name, deadline: h.when(e.deadline) },
+    url: h.link(`/interests/${e.interestId}/edit`),
+  }),
+  'import.finished': (e, h) => ({
+    params: {
+      status: e.status,
+      fileName: e.fileName ?? '',
+      failed: formatNumber(h.locale, e.failed),
+      total: formatNumber(h.locale, e.total),
+    },
+    url: h.link(`/officer/imports/${e.importId}`),
+  }),
+  'round.finished': (e, h) => ({
+    params: { status: e.status, proposals: formatNumber(h.locale, e.proposals) },
+    url: h.link(`/officer/rounds/${e.roundId}`),
+  }),
+  'proposal.created': (e, h) => {
+    const { url, ...names } = proposal(e, h)
+    const expiry = e.expiresAt
+      ? { hasExpiry: 'yes', expires: h.when(e.expiresAt) }
+      : { hasExpiry: 'no', expires: '' }
+    return { params: { ...names, score: formatPercent(h.locale, e.score), ...expiry }, url }
+  },
+  'proposal.accepted': (e, h) => {
+    const { url, ...names } = proposal(e, h)
+    return { params: names, url }
+  },
+  'proposal.declined': (e, h) => {
+    const { url, ...names } = proposal(e, h)
+    return { params: { ...names, reason: e.reason }, url }
+  },
+  'proposal.expiring': (e, h) => {
+    const { url, ...names } = proposal(e, h)
+    return { params: { ...names, expires: h.when(e.expiresAt) }, url }
+  },
+  'proposal.expired': (e, h) => {
+    const { url, ...names } = proposal(e, h)
+    return { params: names, url }
+  },
+  'proposal.officer_confirmed': (e, h) => {
+    const { url, ...names } = proposal(e, h)
+    return { params: { ...names, side: e.side }, url }
+  },
+  'interest.expressed': (e, h) => ({
+    params: { from: e.from.name, to: e.to.name },
+    url: h.link(`/interest-expressions/${e.expressionId}`),
+  }),
+  'partnership.confirmed': (e, h) => ({
+    params: { a: e.a.name, b: e.b.name },
+    url: h.link(`/partnerships/${e.partnershipId}/schedule`),
+  }),
+  'meeting.slots_proposed': (e, h) => ({
+    params: { slots: bullets(e.slots.map((s) => h.eventTime(s))) },
+    url: h.link(`/meetings/${e.meetingId}`),
+  }),
+  'visit_plan.proposed': (e, h) => ({
+    params: {
+      by: e.by.name,
+      days: e.days,
+      windows: bullets(e.windows.map((w) => h.eventTime(w))),
+      moreWindows: e.moreWindows,
+    },
+    url: h.link(`/visit-plans/${e.planId}`),
+  }),
+  'visit_plan.window_confirmed': (e, h) => ({
+    params: { by: e.by.name, window: h.eventTime(e.window) },
+    url: h.link(`/visit-plans/${e.planId}`),
+  }),
+  'visit_plan.dropped': (e, h) => ({ params: { by: e.by.name }, url: h.link(`/visit-plans/${e.planId}`) }),
+  'meeting.scheduled': (e, h) => ({ params: titled(e, h), url: h.link(`/meetings/${e.meetingId}`) }),
+  'meeting.changed': (e, h) => ({ params: titled(e, h), url: h.link(`/meetings/${e.meetingId}`) }),
+  'meeting.cancelled': (e, h) => ({ params: titled(e, h), url: h.link(`/meetings/${e.meetingId}`) }),
+  'visit.scheduled': (e, h) => ({ params: titled(e, h), url: h.link(`/visits/${e.visitId}`) }),
+  'visit.changed': (e, h) => ({ params: titled(e, h), url: h.link(`/visits/${e.visitId}`) }),
+  'visit.cancelled': (e, h) => ({ params: titled(e, h), url: h.link(`/visits/${e.visitId}`) }),
+  'reminder.due': (e, h) => ({
+    params: { ...titled(e, h), offset: e.offset, kind: e.kind },
+    url: h.link(`/${e.kind === 'meeting' ? 'meetings' : 'visits'}/${e.targetId}`),
+  }),
+}
+
+/** The digest mail: the day's subjects with their times, one bullet line each. */
+export const fillDigest = (
+  items: { subject: string; at: string }[],
+  day: string,
+  h: RenderHelpers,
+): Filled => ({
+  params: {
+    day,
+    count: items.length,
+    items: items.map((i) => `• ${i.subject} — ${h.when(i.at)}`).join('\n'),
+  },
+  url: h.link('/inbox'),
+})

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { accountPages } from './account/account.js'
+import { adminOpsPages } from './admin/ops.js'
+import { adminUserPages } from './admin/users.js'
+import { authPages } from './auth/index.js'
+import { importPages } from './imports/imports.js'
+import { inboxPages } from './inbox/inbox.js'
+import { institutionPages } from './institutions/index.js'
+import { officerPages } from './officer/index.js'
+import { expressionPages } from './proposals/expressions.js'
+import { proposalDetailPages } from './proposals/proposal-detail.js'
+import { proposalPages } from './proposals/proposals.js'
+import { accessibilityPages } from './public/accessibility.js'
+import { schedulingPages } from './scheduling/index.js'
+import { searchPages } from './search/search.js'
+
+export interface FeatureOptions {
+  /** Where people write about barriers (accessibility statement). */
+  accessibilityContact: string
+}
+
+/** Every page of the site, feature by feature. */
+export const features: FastifyPluginAsync<FeatureOptions> = async (app, options) => {
+  await app.register(authPages)
+  await app.register(accountPages)
+  await app.register(institutionPages)
+  await app.register(searchPages)
+  await app.register(proposalPages)
+  await app.register(proposalDetailPages)
+  await app.register(expressionPages)
+  await app.register(schedulingPages)
+  await app.register(inboxPages)
+  await app.register(officerPages)
+  await app.register(importPages)
+  await app.register(adminUserPages)
+  await app.register(adminOpsPages)
+  await app.register(accessibilityPages, { contactEmail: options.accessibilityContact })
+}
