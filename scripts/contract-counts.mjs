@@ -93,7 +93,9 @@ for (const [what, re] of HAND_ROLLED) {
 
 console.log(`root: ${root}`)
 console.log(`web pages: API answers typed by hand at the call (v.api<Shape>): ${handTypedCalls}`)
-console.log(`web pages: interfaces / object types declared (API shapes and page-own types): ${declaredShapes}`)
+console.log(
+  `web pages: interfaces / object types declared (API shapes and page-own types): ${declaredShapes}`,
+)
 console.log(
   `web: routes ${webRoutes}, with schema ${webRoutesWithSchema}, taking input without schema ${webRoutesTakingInputWithoutSchema}`,
 )

@@ -75,6 +75,7 @@ export const Cursor = Type.String({
   description: 'Opaque: the nextCursor of the previous page, with the same sort and filters',
 })
 export const Dir = Type.Union([Type.Literal('asc'), Type.Literal('desc')])
+export type Dir = 'asc' | 'desc'
 /** A text search over a list's names; at most 100 characters. */
 export const Query = Type.String({ minLength: 1, maxLength: 100, description: 'words the rows contain' })
 

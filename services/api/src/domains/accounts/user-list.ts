@@ -8,7 +8,7 @@ import {
   orderOf,
   pageOf,
   pickSort,
-} from '../../http/keyset.js'
+} from '../keyset.js'
 import { meOut } from './me.js'
 
 export type UserSort = 'email' | 'name' | 'created'

@@ -1,8 +1,8 @@
 import { type DbOrTx, institutions, interestExpressions, interests, memberships, proposals } from '@dj/db'
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
-import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../../http/keyset.js'
 import type { Actor } from '../actor.js'
 import { Errors } from '../errors.js'
+import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../keyset.js'
 import { publicInstitution } from '../registry/institutions.js'
 import { interestOut } from '../registry/interests.js'
 

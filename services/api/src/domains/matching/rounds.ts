@@ -11,6 +11,9 @@ import {
 import { writeOutbox } from '@dj/outbox'
 import { and, eq, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
+import type { Actor } from '../actor.js'
+import { writeAudit } from '../audit.js'
+import { Errors } from '../errors.js'
 import {
   afterCursor,
   containsPattern,
@@ -19,10 +22,7 @@ import {
   orderOf,
   pageOf,
   pickSort,
-} from '../../http/keyset.js'
-import type { Actor } from '../actor.js'
-import { writeAudit } from '../audit.js'
-import { Errors } from '../errors.js'
+} from '../keyset.js'
 
 export interface RoundRequest {
   scope: RoundScope

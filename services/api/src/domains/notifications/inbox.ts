@@ -3,8 +3,8 @@ import type { DbOrTx } from '@dj/db'
 import { type InAppMessage, type Locale, renderInApp } from '@dj/messages'
 import type { DomainEvent } from '@dj/queue'
 import { sql } from 'drizzle-orm'
-import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../../http/keyset.js'
 import { Errors } from '../errors.js'
+import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../keyset.js'
 
 export interface InboxItem {
   id: string

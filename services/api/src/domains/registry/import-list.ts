@@ -1,6 +1,6 @@
 import { type DbOrTx, imports, type Side } from '@dj/db'
 import { and, eq, sql } from 'drizzle-orm'
-import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../../http/keyset.js'
+import { afterCursor, cursorColumns, type Dir, type Keyset, orderOf, pageOf } from '../keyset.js'
 import { IMPORT_PROBLEM_DAYS, importHasProblems } from '../work/officer.js'
 
 export interface ImportListQuery {

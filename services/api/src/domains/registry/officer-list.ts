@@ -8,7 +8,7 @@ import {
   orderOf,
   pageOf,
   pickSort,
-} from '../../http/keyset.js'
+} from '../keyset.js'
 import { institutionFor } from './institutions.js'
 
 export type OfficerInstitutionSort = 'name' | 'created'

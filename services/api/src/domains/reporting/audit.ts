@@ -8,7 +8,7 @@ import {
   type Keyset,
   orderOf,
   pageOf,
-} from '../../http/keyset.js'
+} from '../keyset.js'
 
 export interface AuditQuery {
   side: Side | null

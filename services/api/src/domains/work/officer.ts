@@ -10,6 +10,7 @@ import {
 } from '@dj/db'
 import { and, eq, gte, inArray, not, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
+import { Errors } from '../errors.js'
 import {
   afterCursor,
   containsPattern,
@@ -18,8 +19,7 @@ import {
   orderOf,
   pageOf,
   pickSort,
-} from '../../http/keyset.js'
-import { Errors } from '../errors.js'
+} from '../keyset.js'
 
 /** Imports with rejected rows stay on the work list this long (the officer fixes the file and imports again). */
 export const IMPORT_PROBLEM_DAYS = 30

@@ -1,5 +1,5 @@
+import type { Dir } from '@dj/contracts'
 import { type AnyColumn, asc, desc, type SQL, sql } from 'drizzle-orm'
-import Type from 'typebox'
 import { FieldsError } from './errors.js'
 
 /**
@@ -9,15 +9,7 @@ import { FieldsError } from './errors.js'
  * problem, never a database error.
  */
 
-export const Cursor = Type.String({
-  minLength: 1,
-  maxLength: 600,
-  description: 'Opaque: the nextCursor of the previous page, with the same sort and filters',
-})
-export const Dir = Type.Union([Type.Literal('asc'), Type.Literal('desc')])
-export type Dir = 'asc' | 'desc'
-/** A text search over a list's names; at most 100 characters. */
-export const Query = Type.String({ minLength: 1, maxLength: 100, description: 'words the rows contain' })
+export type { Dir }
 
 /** How a sort key's value is written in the cursor and compared in SQL. */
 export type KeyType = 'text' | 'float8' | 'int8' | 'timestamptz' | 'uuid'
@@ -144,16 +136,3 @@ export function pickSort<K extends string>(
 }
 
 /** A page of a keyset-paged list and the number of rows its filters select. */
-export const Paged = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
-  Type.Object({
-    items: Type.Array(item),
-    nextCursor: Type.Union([Type.String(), Type.Null()]),
-    total: Type.Integer({ minimum: 0, description: 'rows the filters select, on every page' }),
-  })
-
-/** The paging part of a list's query string. */
-export const pageQuery = (maxLimit = 100, defaultLimit = 50) => ({
-  cursor: Type.Optional(Cursor),
-  limit: Type.Integer({ minimum: 1, maximum: maxLimit, default: defaultLimit }),
-  dir: Type.Optional(Dir),
-})
