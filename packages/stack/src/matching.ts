@@ -1,5 +1,6 @@
 import type { App } from '@dj/api'
 import { institutions, interests, memberships, proposals, type Side } from '@dj/db'
+import { matchableInterest } from '@dj/testkit'
 
 export interface SeededInstitution {
   id: string
@@ -33,23 +34,7 @@ export async function seedInstitution(
   }
   const [interest] = await app.db
     .insert(interests)
-    .values({
-      institutionId: inst!.id,
-      formats: ['pupil_exchange_hosting'],
-      topics: opts.topics ?? ['culture'],
-      ageMin: 13,
-      ageMax: 16,
-      groupMin: 10,
-      groupMax: 16,
-      languages: [{ lang: 'en', level: 'intermediate' }],
-      windows: [{ start: '2027-05-01', end: '2027-06-30' }],
-      durationMinDays: 7,
-      durationMaxDays: 14,
-      direction: 'both',
-      hostingGuests: 20,
-      hostFamilies: 16,
-      maxPartners: 1,
-    })
+    .values(matchableInterest(inst!.id, opts.topics ? { topics: opts.topics } : {}))
     .returning({ id: interests.id })
   return { id: inst!.id, name, side, interestId: interest!.id }
 }

@@ -1,5 +1,6 @@
 import type { App } from '@dj/api'
 import { institutions, interests, meetings, memberships, partnerships } from '@dj/db'
+import { groupVisitInterest } from '@dj/testkit'
 
 /** An institution owned by `userId` (as the registry would leave it after verification). */
 export async function ownInstitution(
@@ -18,22 +19,7 @@ export async function ownInstitution(
 }
 
 async function interestOf(app: App, institutionId: string) {
-  const [i] = await app.db
-    .insert(interests)
-    .values({
-      institutionId,
-      formats: ['group_visit'],
-      topics: ['culture'],
-      ageMin: 12,
-      ageMax: 16,
-      groupMin: 5,
-      groupMax: 20,
-      languages: [{ lang: 'en', level: 'intermediate' }],
-      durationMinDays: 5,
-      durationMaxDays: 14,
-      direction: 'both',
-    })
-    .returning()
+  const [i] = await app.db.insert(interests).values(groupVisitInterest(institutionId)).returning()
   return i!
 }
 

@@ -1,4 +1,5 @@
 export { createTestDatabase, type TestDatabase } from './database.js'
 export { createTcpProxy, type TcpProxy } from './proxy.js'
 export { createTestRedis, TEST_REDIS_URL, type TestRedis } from './redis.js'
+export { groupVisitInterest, matchableInterest } from './rows.js'
 export { waitFor } from './wait.js'

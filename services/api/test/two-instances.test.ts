@@ -3,7 +3,14 @@ import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { createDb, type DbHandle, institutions, interests, memberships, users } from '@dj/db'
 import { createProducers, type Producers } from '@dj/queue'
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis, waitFor } from '@dj/testkit'
+import {
+  createTestDatabase,
+  createTestRedis,
+  matchableInterest,
+  type TestDatabase,
+  type TestRedis,
+  waitFor,
+} from '@dj/testkit'
 import t from 'tap'
 import { hashPassword } from '../src/domains/accounts/passwords.js'
 
@@ -241,23 +248,7 @@ async function seedSide(side: 'duren' | 'jinhua', passwordHash: string): Promise
       })
       .returning({ id: institutions.id })
     await handle.db.insert(memberships).values({ userId: user!.id, institutionId: inst!.id, role: 'owner' })
-    await handle.db.insert(interests).values({
-      institutionId: inst!.id,
-      formats: ['pupil_exchange_hosting'],
-      topics: ['culture'],
-      ageMin: 13,
-      ageMax: 16,
-      groupMin: 10,
-      groupMax: 16,
-      languages: [{ lang: 'en', level: 'intermediate' }],
-      windows: [{ start: '2027-05-01', end: '2027-06-30' }],
-      durationMinDays: 7,
-      durationMaxDays: 14,
-      direction: 'both',
-      hostingGuests: 20,
-      hostFamilies: 16,
-      maxPartners: 1,
-    })
+    await handle.db.insert(interests).values(matchableInterest(inst!.id))
     out.push({ id: user!.id, email, token: '', institutionId: inst!.id })
   }
   return out

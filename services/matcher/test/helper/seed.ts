@@ -1,4 +1,5 @@
 import { type Db, institutions, interests, type Side } from '@dj/db'
+import { matchableInterest } from '@dj/testkit'
 
 export interface SeedInterest {
   topics?: string[]
@@ -41,24 +42,16 @@ export async function seedPopulation(db: Db, spec: SeedInstitution[]): Promise<S
     for (const i of s.interests) {
       const [row] = await db
         .insert(interests)
-        .values({
-          institutionId: inst!.id,
-          formats: i.formats ?? ['pupil_exchange_hosting'],
-          topics: i.topics ?? ['culture'],
-          ageMin: i.ageMin ?? 13,
-          ageMax: i.ageMax ?? 16,
-          groupMin: 10,
-          groupMax: 16,
-          languages: [{ lang: 'en', level: 'intermediate' }],
-          windows: [{ start: '2027-05-01', end: '2027-06-30' }],
-          durationMinDays: 7,
-          durationMaxDays: 14,
-          direction: 'both',
-          hostingGuests: 20,
-          hostFamilies: 16,
-          maxPartners: i.maxPartners ?? 1,
-          status: i.status ?? 'open',
-        })
+        .values(
+          matchableInterest(inst!.id, {
+            formats: i.formats ?? ['pupil_exchange_hosting'],
+            topics: i.topics ?? ['culture'],
+            ageMin: i.ageMin ?? 13,
+            ageMax: i.ageMax ?? 16,
+            maxPartners: i.maxPartners ?? 1,
+            status: i.status ?? 'open',
+          }),
+        )
         .returning({ id: interests.id })
       ids.push(row!.id)
     }

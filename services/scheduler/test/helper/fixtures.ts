@@ -9,6 +9,7 @@ import {
   visitPlans,
   visits,
 } from '@dj/db'
+import { groupVisitInterest } from '@dj/testkit'
 import { eq } from 'drizzle-orm'
 
 let n = 0
@@ -34,22 +35,7 @@ export async function institutionWithOwner(db: Db, side: 'duren' | 'jinhua', tim
 }
 
 export async function interestOf(db: Db, institutionId: string) {
-  const [i] = await db
-    .insert(interests)
-    .values({
-      institutionId,
-      formats: ['group_visit'],
-      topics: ['culture'],
-      ageMin: 12,
-      ageMax: 16,
-      groupMin: 5,
-      groupMax: 20,
-      languages: [{ lang: 'en', level: 'intermediate' }],
-      durationMinDays: 5,
-      durationMaxDays: 14,
-      direction: 'both',
-    })
-    .returning()
+  const [i] = await db.insert(interests).values(groupVisitInterest(institutionId)).returning()
   return i!
 }
 
