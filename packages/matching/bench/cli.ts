@@ -48,18 +48,20 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!
 }
 
-function time(args: string[]): { ms: number; pairs: number; total: number } {
+function time(args: string[]): { ms: number; pairs: number; total: number; phases: Record<string, number> } {
   const t0 = performance.now()
   const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
+    env: { ...process.env, MATCH_TIMINGS: '1' },
   })
   const ms = performance.now() - t0
   if (r.status !== 0)
     throw new Error(`CLI failed (${r.status}): ${r.stdout.slice(0, 300)} ${r.stderr.slice(0, 300)}`)
   const out = JSON.parse(r.stdout) as { matching: unknown[]; total_weight: number }
-  return { ms, pairs: out.matching.length, total: out.total_weight }
+  const phases = JSON.parse(r.stderr.trim().split('\n').at(-1) || '{}') as Record<string, number>
+  return { ms, pairs: out.matching.length, total: out.total_weight, phases }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'match-bench-cli-'))
@@ -104,5 +106,11 @@ for (const [name, args, target] of cases) {
   console.log(
     `${name}: median ${median(ms).toFixed(0)} ms (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}), ` +
       `target ${target}; file ${(statSync(file).size / 2 ** 20).toFixed(1)} MB, pairs ${runs[0]!.pairs}, total_weight ${runs[0]!.total}`,
+  )
+  // Where the time went, medians per phase: `start` is the process and module loading before
+  // main runs (ms since the process began), then read, JSON.parse, validation, compile, solve, result.
+  const names = Object.keys(runs[0]!.phases)
+  console.log(
+    `  phases (median ms): ${names.map((n) => `${n} ${median(runs.map((r) => r.phases[n] ?? 0))}`).join(', ')}`,
   )
 }

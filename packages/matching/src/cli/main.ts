@@ -11,6 +11,17 @@ const USAGE = 'usage: match stable FILE [--proposer A|B] | match welfare FILE'
 
 class UsageError extends Error {}
 
+// MATCH_TIMINGS=1 prints where the time went (ms per phase, JSON on stderr) for the benchmark.
+const timings = process.env['MATCH_TIMINGS'] ? ([['start', performance.now()]] as [string, number][]) : null
+const mark = (phase: string) => timings?.push([phase, performance.now()])
+function reportTimings() {
+  if (!timings) return
+  const out: Record<string, number> = { start: Math.round(timings[0]![1]) }
+  for (let i = 1; i < timings.length; i++)
+    out[timings[i]![0]] = Math.round((timings[i]![1] - timings[i - 1]![1]) * 10) / 10
+  process.stderr.write(`${JSON.stringify(out)}\n`)
+}
+
 function fail(message: string): never {
   process.stdout.write(`${JSON.stringify({ error: message })}\n`)
   process.exit(2)
@@ -52,20 +63,30 @@ function main(): void {
   let text: string
   try {
     text = readFileSync(args.file, 'utf8')
+    mark('read')
   } catch (e) {
     fail(`cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
   }
   let raw: unknown
   try {
     raw = JSON.parse(text)
+    mark('jsonParse')
   } catch (e) {
     fail(`malformed JSON: ${(e as Error).message}`)
   }
   try {
-    const ci = compileInstance(parseInstance(raw))
+    const instance = parseInstance(raw)
+    mark('validate')
+    const ci = compileInstance(instance)
+    mark('compile')
     const chosen = args.policy === 'stable' ? stableCompiled(ci, args.proposer) : welfareCompiled(ci)
+    mark('solve')
     const result = buildResult(ci, chosen)
-    process.stdout.write(`${JSON.stringify({ matching: result.pairs, total_weight: result.totalWeight })}\n`)
+    const out = `${JSON.stringify({ matching: result.pairs, total_weight: result.totalWeight })}\n`
+    mark('result')
+    process.stdout.write(out)
+    mark('write')
+    reportTimings()
   } catch (e) {
     if (isMatchError(e)) fail(e.message)
     throw e
