@@ -13,6 +13,7 @@ import * as inboxCases from '../src/domains/notifications/use-cases/inbox.js'
 import * as reportCases from '../src/domains/reporting/use-cases/reports.js'
 import type { Deps, UseCase, UseCaseEnv } from '../src/domains/use-case.js'
 import * as workCases from '../src/domains/work/use-cases/work.js'
+import { seedActor } from './helper/actor.js'
 
 /** The matching, work and reporting use cases called without HTTP: an actor, an input, the env. */
 let ctx: TestContext
@@ -23,20 +24,7 @@ t.before(async () => {
 })
 t.teardown(() => ctx.close())
 
-async function actor(role: Actor['role'], side: Actor['side'] = null): Promise<Actor> {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.org`
-  const [u] = await ctx.app.db
-    .insert(users)
-    .values({ email, displayName: email, role, officerSide: role === 'officer' ? side : null })
-    .returning({ id: users.id })
-  return {
-    userId: u!.id,
-    role,
-    side: role === 'officer' ? side : null,
-    emailVerified: true,
-    displayName: email,
-  }
-}
+const actor = (role: Actor['role'], side: Actor['side'] = null) => seedActor(ctx.app.db, role, side)
 
 const exec = <I, O>(uc: UseCase<I, keyof Deps, O>, who: Actor | null, input: I) =>
   uc.execute(env, { actor: who, input, requestId: 'req-use-case' })

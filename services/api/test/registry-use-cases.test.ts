@@ -12,6 +12,7 @@ import * as officerCases from '../src/domains/registry/use-cases/officer.js'
 import * as privacyCases from '../src/domains/registry/use-cases/privacy.js'
 import * as searchCases from '../src/domains/registry/use-cases/search.js'
 import type { Deps, UseCase, UseCaseEnv } from '../src/domains/use-case.js'
+import { seedActor } from './helper/actor.js'
 
 /** The registry's use cases called as a CLI or worker would: no HTTP, an actor and an input. */
 let ctx: TestContext
@@ -22,20 +23,7 @@ t.before(async () => {
 })
 t.teardown(() => ctx.close())
 
-async function actor(role: Actor['role'], side: Actor['side'] = null): Promise<Actor> {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.org`
-  const [u] = await ctx.app.db
-    .insert(users)
-    .values({ email, displayName: email, role, officerSide: role === 'officer' ? side : null })
-    .returning({ id: users.id })
-  return {
-    userId: u!.id,
-    role,
-    side: role === 'officer' ? side : null,
-    emailVerified: true,
-    displayName: email,
-  }
-}
+const actor = (role: Actor['role'], side: Actor['side'] = null) => seedActor(ctx.app.db, role, side)
 
 const exec = <I, O>(uc: UseCase<I, keyof Deps, O>, who: Actor | null, input: I) =>
   uc.execute(env, { actor: who, input })

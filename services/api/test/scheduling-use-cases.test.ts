@@ -11,6 +11,7 @@ import { type DomainError, isDomainError } from '../src/domains/errors.js'
 import * as calendars from '../src/domains/scheduling/use-cases/calendars.js'
 import * as visits from '../src/domains/scheduling/use-cases/visits.js'
 import type { Deps, UseCase, UseCaseEnv } from '../src/domains/use-case.js'
+import { seedActor } from './helper/actor.js'
 
 /** Scheduling's use cases without HTTP: an actor, an input, the database and the few deps they name. */
 let ctx: TestContext
@@ -22,20 +23,7 @@ t.before(async () => {
 })
 t.teardown(() => ctx.close())
 
-async function actor(role: Actor['role'], side: Actor['side'] = null): Promise<Actor> {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.org`
-  const [u] = await ctx.app.db
-    .insert(users)
-    .values({ email, displayName: email, role, officerSide: role === 'officer' ? side : null })
-    .returning({ id: users.id })
-  return {
-    userId: u!.id,
-    role,
-    side: role === 'officer' ? side : null,
-    emailVerified: true,
-    displayName: email,
-  }
-}
+const actor = (role: Actor['role'], side: Actor['side'] = null) => seedActor(ctx.app.db, role, side)
 
 const exec = <I, O>(uc: UseCase<I, keyof Deps, O>, who: Actor | null, input: I) =>
   uc.execute(env as UseCaseEnv, { actor: who, input })

@@ -7,13 +7,13 @@ import {
   ResetConfirm,
   ResetRequest,
 } from '@dj/contracts'
-import { users } from '@dj/db'
+import { type DbOrTx, users } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
 import { eq, sql } from 'drizzle-orm'
 import Type from 'typebox'
 import { writeAudit } from '../../audit.js'
 import { Errors, type FieldProblem, FieldsError } from '../../errors.js'
-import { useCase } from '../../use-case.js'
+import { type Deps, useCase } from '../../use-case.js'
 import { consumeEmailToken, createEmailToken } from '../email-tokens.js'
 import { loadMe } from '../me.js'
 import { requestPasswordReset as insertResetRequest } from '../password-reset.js'
@@ -28,6 +28,27 @@ import { isKnownTimeZone } from '../time-zone.js'
 const accepted = { status: 'accepted' as const }
 const bearer = (pair: TokenPair) => ({ ...pair, tokenType: 'Bearer' as const })
 const ZONE_UNKNOWN: FieldProblem = { field: 'timeZone', message: 'is not a known IANA time zone' }
+
+/** A new single-use verification link for the user, mailed through the outbox (same transaction). */
+async function sendVerificationLink(
+  db: DbOrTx,
+  deps: Pick<Deps, 'linkSecret' | 'emailTokenTtlHours'>,
+  userId: string,
+) {
+  const { tokenId, expiresAt } = await createEmailToken(
+    db,
+    deps.linkSecret,
+    userId,
+    'verify_email',
+    deps.emailTokenTtlHours,
+  )
+  await writeOutbox(db, {
+    type: 'auth.email_verification_requested',
+    userId,
+    tokenId,
+    expiresAt: expiresAt.toISOString(),
+  })
+}
 
 /**
  * A coordinator signs up; a verification link is emailed. An address that already has an account
@@ -61,19 +82,7 @@ export const register = useCase({
         if (owner) await writeOutbox(tx, { type: 'auth.registration_attempted', userId: owner.id })
         return
       }
-      const { tokenId, expiresAt } = await createEmailToken(
-        tx,
-        deps.linkSecret,
-        created.id,
-        'verify_email',
-        deps.emailTokenTtlHours,
-      )
-      await writeOutbox(tx, {
-        type: 'auth.email_verification_requested',
-        userId: created.id,
-        tokenId,
-        expiresAt: expiresAt.toISOString(),
-      })
+      await sendVerificationLink(tx, deps, created.id)
     })
     return accepted
   },
@@ -106,19 +115,7 @@ export const resendVerification = useCase({
   transaction: true,
   async run({ actor, db, deps }) {
     if (actor.emailVerified) throw new Errors.Conflict('email already verified')
-    const { tokenId, expiresAt } = await createEmailToken(
-      db,
-      deps.linkSecret,
-      actor.userId,
-      'verify_email',
-      deps.emailTokenTtlHours,
-    )
-    await writeOutbox(db, {
-      type: 'auth.email_verification_requested',
-      userId: actor.userId,
-      tokenId,
-      expiresAt: expiresAt.toISOString(),
-    })
+    await sendVerificationLink(db, deps, actor.userId)
     return accepted
   },
 })
