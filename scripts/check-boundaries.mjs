@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 
 /** Packages that must stay pure: no I/O, no framework, only other pure packages. */
 export const PURE = [
+  'packages/agreement',
   'packages/contracts',
   'packages/demo-data',
   'packages/i18n',
