@@ -61,7 +61,6 @@ export function welfareCompiled(ci: CompiledInstance): PairArrays {
   const fill = adjOff.slice(0, nA)
   for (let k = 0; k < endPair; k += 2) adj[fill[tail[k]!]!++] = k
   for (let a = 0; a < nA; a++) adj[fill[a]!++] = endPair + 2 * nB + 2 * a
-  const sinkArc = (b: number) => endPair + 2 * b
   const inDeg = new Int32Array(nB)
   for (let k = 0; k < endPair; k += 2) inDeg[head[k]! - nA]!++
   const heldOff = new Int32Array(nB + 1)
@@ -87,63 +86,10 @@ export function welfareCompiled(ci: CompiledInstance): PairArrays {
   let heapKey = new Float64Array(1024)
   let heapNode = new Int32Array(1024)
   let hs = 0
-  const push = (d: number, v: number) => {
-    if (hs === heapKey.length) {
-      const k2 = new Float64Array(hs * 2)
-      k2.set(heapKey)
-      heapKey = k2
-      const n2 = new Int32Array(hs * 2)
-      n2.set(heapNode)
-      heapNode = n2
-    }
-    let i = hs++
-    while (i > 0) {
-      const par = (i - 1) >> 1
-      if (heapKey[par]! <= d) break
-      heapKey[i] = heapKey[par]!
-      heapNode[i] = heapNode[par]!
-      i = par
-    }
-    heapKey[i] = d
-    heapNode[i] = v
-  }
-  const pop = (): number => {
-    const v = heapNode[0]!
-    const lastK = heapKey[--hs]!
-    const lastN = heapNode[hs]!
-    let i = 0
-    for (;;) {
-      const l = 2 * i + 1
-      if (l >= hs) break
-      let c = l
-      if (l + 1 < hs && heapKey[l + 1]! < heapKey[l]!) c = l + 1
-      if (heapKey[c]! >= lastK) break
-      heapKey[i] = heapKey[c]!
-      heapNode[i] = heapNode[c]!
-      i = c
-    }
-    heapKey[i] = lastK
-    heapNode[i] = lastN
-    return v
-  }
 
+  // The heap and the relaxation are written out inline, not as closures: a call that takes or
+  // returns a double boxes it, and at millions of relaxations that garbage cost more than the work.
   let round = 0
-  let bound = 0
-  const relax = (arc: number, d: number, pu: number) => {
-    if (cap[arc] === 0) return
-    const v = head[arc]!
-    if (done[v] === round) return
-    let rc = cost[arc]! + pu - pot[v]!
-    if (rc < 0) rc = 0 // only float noise can make it negative
-    const nd = d + rc
-    if (nd >= bound) return
-    if (seen[v] !== round || nd < dist[v]!) {
-      seen[v] = round
-      dist[v] = nd
-      parentArc[v] = arc
-      push(nd, v)
-    }
-  }
   for (let src = 0; src < nA; src++) {
     for (let unit = 0; unit < ci.capA[src]!; unit++) {
       round++
@@ -151,16 +97,33 @@ export function welfareCompiled(ci: CompiledInstance): PairArrays {
       // (path cost = dist + pot[t] - pot[src] < 0). Nodes at or beyond that bound are never explored,
       // which keeps hopeless rounds cheap; if t is not reached below it, the graph and potentials
       // stay as they are and the source's remaining units stay unmatched.
-      bound = pot[src]! - pot[t]! - eps
-      hs = 0
+      const bound = pot[src]! - pot[t]! - eps
       let nSettled = 0
       dist[src] = 0
       seen[src] = round
-      push(0, src)
+      heapKey[0] = 0
+      heapNode[0] = src
+      hs = 1
       let reached = false
       while (hs > 0) {
+        // pop the minimum
         const d = heapKey[0]!
-        const u = pop()
+        const u: number = heapNode[0]!
+        const lastK = heapKey[--hs]!
+        const lastN = heapNode[hs]!
+        let i = 0
+        for (;;) {
+          const l = 2 * i + 1
+          if (l >= hs) break
+          let c = l
+          if (l + 1 < hs && heapKey[l + 1]! < heapKey[l]!) c = l + 1
+          if (heapKey[c]! >= lastK) break
+          heapKey[i] = heapKey[c]!
+          heapNode[i] = heapNode[c]!
+          i = c
+        }
+        heapKey[i] = lastK
+        heapNode[i] = lastN
         if (done[u] === round || d > dist[u]!) continue
         done[u] = round
         settled[nSettled++] = u
@@ -169,12 +132,45 @@ export function welfareCompiled(ci: CompiledInstance): PairArrays {
           break
         }
         const pu = pot[u]!
-        if (u < nA) {
-          for (let k = adjOff[u]!; k < adjOff[u + 1]!; k++) relax(adj[k]!, d, pu)
-        } else {
-          const b = u - nA
-          relax(sinkArc(b), d, pu)
-          for (let k = heldOff[b]!; k < heldOff[b]! + heldSize[b]!; k++) relax(held[k]!, d, pu)
+        // Out-arcs: an A node's CSR list; a B node's sink arc, then the reverse arcs it holds.
+        const isA: boolean = u < nA
+        const b = u - nA
+        const heldStart = isA ? 0 : heldOff[b]!
+        let k: number = isA ? adjOff[u]! : heldStart - 1
+        const end = isA ? adjOff[u + 1]! : heldStart + heldSize[b]!
+        for (; k < end; k++) {
+          const arc = isA ? adj[k]! : k < heldStart ? endPair + 2 * b : held[k]!
+          if (cap[arc] === 0) continue
+          const v = head[arc]!
+          if (done[v] === round) continue
+          let rc = cost[arc]! + pu - pot[v]!
+          if (rc < 0) rc = 0 // only float noise can make it negative
+          const nd = d + rc
+          if (nd >= bound) continue
+          if (seen[v] !== round || nd < dist[v]!) {
+            seen[v] = round
+            dist[v] = nd
+            parentArc[v] = arc
+            // push
+            if (hs === heapKey.length) {
+              const k2 = new Float64Array(hs * 2)
+              k2.set(heapKey)
+              heapKey = k2
+              const n2 = new Int32Array(hs * 2)
+              n2.set(heapNode)
+              heapNode = n2
+            }
+            let j = hs++
+            while (j > 0) {
+              const par = (j - 1) >> 1
+              if (heapKey[par]! <= nd) break
+              heapKey[j] = heapKey[par]!
+              heapNode[j] = heapNode[par]!
+              j = par
+            }
+            heapKey[j] = nd
+            heapNode[j] = v
+          }
         }
       }
       if (!reached) break

@@ -11,7 +11,8 @@ import { tinyInstance } from './helpers.js'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const root = resolve(here, '../../..')
-const main = join(root, 'packages/matching/src/cli/main.ts')
+// The launcher is what `pnpm match` runs (bundle, or tsx when it cannot build one).
+const launch = join(root, 'packages/matching/src/cli/launch.mjs')
 const dir = mkdtempSync(join(tmpdir(), 'match-cli-'))
 let n = 0
 
@@ -22,7 +23,7 @@ function run(args: string[], content?: string): { code: number | null; out: unkn
     writeFileSync(file, content)
     argv.splice(1, 0, file)
   }
-  const r = spawnSync(process.execPath, ['--import', 'tsx', main, ...argv], { cwd: root, encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [launch, ...argv], { cwd: root, encoding: 'utf8' })
   let out: unknown = null
   try {
     out = JSON.parse(r.stdout)
