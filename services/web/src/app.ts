@@ -61,7 +61,12 @@ export async function buildApp(options: BuildOptions) {
   }).withTypeProvider<TypeBoxTypeProvider>()
   const api = new ApiClient(config.API_URL, config.PROXY_SECRET)
   const assets = loadAssets(['app.css', 'app.js', 'favicon.svg'])
-  setAssets({ css: assets.get('app.css')!.url, js: assets.get('app.js')!.url })
+  // The icon is named with its hashed URL: without it every browser asks /favicon.ico and follows a redirect.
+  setAssets({
+    css: assets.get('app.css')!.url,
+    js: assets.get('app.js')!.url,
+    icon: assets.get('favicon.svg')!.url,
+  })
   const publicOrigin = new URL(config.PUBLIC_WEB_URL).origin
 
   const https = publicOrigin.startsWith('https:')
@@ -85,8 +90,10 @@ export async function buildApp(options: BuildOptions) {
   app.addHook('preClose', async () => {
     closing = true
   })
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()')
+  app.addHook('onSend', async (request, reply) => {
+    // A document's policy: the assets (stylesheet, script, icon) have no use for it (assets.ts).
+    if (!request.url.startsWith('/static/'))
+      void reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()')
     if (closing) void reply.header('connection', 'close')
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
       void reply.header('cache-control', 'no-store')

@@ -58,9 +58,10 @@ export interface Asset {
 export interface Assets {
   css: string
   js: string
+  icon: string
 }
 
-let assets: Assets = { css: '/static/app.css', js: '/static/app.js' }
+let assets: Assets = { css: '/static/app.css', js: '/static/app.js', icon: '/static/favicon.svg' }
 /** Versioned asset URLs (content hashes) so they can be cached for a year. */
 export const setAssets = (next: Assets) => {
   assets = next
@@ -158,6 +159,7 @@ export function page(v: View, options: PageOptions): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – ${v.t('site.name')}</title>
 <link rel="stylesheet" href="${assets.css}">
+<link rel="icon" href="${assets.icon}" type="image/svg+xml">
 <script src="${assets.js}" defer></script>
 </head>
 <body>

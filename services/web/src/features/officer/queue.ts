@@ -36,15 +36,22 @@ const statusOf = (raw: unknown): InstitutionStatus => STATUSES.find((s) => s ===
  * What an officer may do with an institution in each status (the API enforces the same). From
  * the work list the forms lead back there (`back`).
  */
-export function actionsFor(v: View, i: Institution, status: InstitutionStatus, back?: '/officer/work'): Html {
+export function actionsFor(
+  v: View,
+  i: Institution,
+  status: InstitutionStatus,
+  options: { back?: '/officer/work'; row: number },
+): Html {
+  const { back, row } = options
   const backField = back ? html`<input type="hidden" name="back" value="${back}">` : ''
+  // Field ids by row number: unique on the page, and five 36-character ids less per row (issue 15).
   const reasonForm = (
     action: 'reject' | 'suspend',
     label: MessageKey,
   ) => html`<form method="post" action="/officer/queue/${i.id}/${action}" class="inline-form">${csrfField(v)}${backField}
-        <label for="${action}-reason-${i.id}">${v.t('field.reason')}</label>
-        ${limitHint(v, `${action}-reason-${i.id}`, REASON_MAX)}
-        <input id="${action}-reason-${i.id}" name="reason" type="text" maxlength="${REASON_MAX}" aria-describedby="${action}-reason-${i.id}-limit" data-limit="${REASON_MAX}">
+        <label for="${action}-reason-${row}">${v.t('field.reason')}</label>
+        ${limitHint(v, `${action}-reason-${row}`, REASON_MAX)}
+        <input id="${action}-reason-${row}" name="reason" type="text" maxlength="${REASON_MAX}" aria-describedby="${action}-reason-${row}-limit" data-limit="${REASON_MAX}">
         <button type="submit" class="small secondary" aria-label="${v.t(label)}: ${i.name}">${v.t(label)}</button>
       </form>`
   const plain = (
@@ -95,12 +102,12 @@ ${
           v.t('col.actions'),
         ],
         rows: items.map(
-          (i) => html`<tr>
+          (i, row) => html`<tr>
     <th scope="row"><a href="/institutions/${i.id}">${i.name}</a></th>
     <td>${v.t(`side.${i.side}`)}</td>
     <td>${i.kind ? v.t(`kind.${i.kind}`) : ''}</td>
     <td>${i.createdAt && html`<time datetime="${i.createdAt}">${formatDateTime(v.locale, v.timeZone, i.createdAt)}</time>`}</td>
-    <td>${actionsFor(v, i, status)}</td>
+    <td>${actionsFor(v, i, status, { row })}</td>
   </tr>`,
         ),
       })

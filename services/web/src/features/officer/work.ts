@@ -119,10 +119,10 @@ ${
         hiddenCaption: true,
         columns: [v.t('col.instName'), v.t('col.side'), v.t('col.created'), v.t('col.actions')],
         rows: pending.items.map(
-          (i) => html`<tr><th scope="row"><a href="/institutions/${i.id}">${i.name}</a></th>
+          (i, row) => html`<tr><th scope="row"><a href="/institutions/${i.id}">${i.name}</a></th>
     <td>${v.t(`side.${i.side}`)}</td>
     <td>${i.createdAt && html`<time datetime="${i.createdAt}">${formatDateTime(v.locale, v.timeZone, i.createdAt)}</time>`}</td>
-    <td>${actionsFor(v, i, 'pending', PATH)}</td></tr>`,
+    <td>${actionsFor(v, i, 'pending', { back: PATH, row })}</td></tr>`,
         ),
       })}
 <p><a class="button secondary" href="/officer/queue?status=pending">${v.t('work.openQueue', { count: formatNumber(v.locale, pending.total) })}</a></p>`
