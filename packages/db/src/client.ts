@@ -19,6 +19,15 @@ export interface DbOptions {
   /** Seconds to wait for a connection before failing; keeps /ready honest when Postgres is down. */
   connectTimeout?: number
   applicationName?: string
+  /**
+   * Plan each execution of a named prepared statement for its own parameter values
+   * (plan_cache_mode=force_custom_plan). PostgreSQL otherwise settles on one generic plan after
+   * five executions; for the partner search the right plan depends on how common the search word
+   * is (walk the id order vs. the bigram index), and a generic plan picked for one word was 7×
+   * slower for another. Preparing still saves the parse and postgres.js's describe round trip.
+   * drizzle's own statements are unnamed and always planned for their values anyway.
+   */
+  customPlans?: boolean
 }
 
 export function createDb(url: string, options: DbOptions = {}): DbHandle {
@@ -27,7 +36,10 @@ export function createDb(url: string, options: DbOptions = {}): DbHandle {
     connect_timeout: options.connectTimeout ?? 5,
     idle_timeout: 30,
     onnotice: () => {},
-    connection: { application_name: options.applicationName ?? 'dj' },
+    connection: {
+      application_name: options.applicationName ?? 'dj',
+      ...(options.customPlans ? { plan_cache_mode: 'force_custom_plan' } : {}),
+    },
   })
   const db = drizzle(sql, { schema })
   return { db, sql, close: () => sql.end({ timeout: 5 }) }

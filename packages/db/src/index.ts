@@ -15,6 +15,6 @@ export {
   forgetAddressAndName,
 } from './erasure.js'
 export { MIGRATIONS_FOLDER, type MigrateResult, MigrationError, runMigrations } from './migrate.js'
-export { executePrepared } from './prepared.js'
+export { builtOncePerHandle, executePrepared, executePreparedOrInTx } from './prepared.js'
 export { REGIONS, type RegionSide, type RegionUnit, regionUnit } from './regions.js'
 export * from './schema/index.js'

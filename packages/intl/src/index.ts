@@ -12,25 +12,60 @@ const TAG: Record<Locale, string> = { de: 'de-DE', 'de-simple': 'de-DE', en: 'en
 /** Zones the people of China call 北京时间 (one time for the whole country). */
 const CHINA_ZONES = new Set(['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Harbin', 'Asia/Urumqi', 'PRC'])
 
-const cache = new Map<string, Intl.DateTimeFormat>()
-function fmt(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`
-  let f = cache.get(key)
-  if (!f) {
-    f = new Intl.DateTimeFormat(TAG[locale], options)
-    cache.set(key, f)
+/**
+ * Intl objects are costly to build (a DateTimeFormat with a zone takes tens of microseconds,
+ * more than the rest of a message) and immutable once built, so each is built once per locale,
+ * options and zone and shared. Bounded, because zones come from stored profiles: past the limit
+ * the oldest entry goes (it is rebuilt when asked for again).
+ */
+function memo<V>(limit: number): (key: string, build: () => V) => V {
+  const entries = new Map<string, V>()
+  return (key, build) => {
+    let value = entries.get(key)
+    if (value === undefined) {
+      value = build()
+      if (entries.size >= limit) entries.delete(entries.keys().next().value as string)
+      entries.set(key, value)
+    }
+    return value
   }
-  return f
 }
 
+const LIMIT = 1_000
+/** The date and time styles in use, by name: the cache key is locale, zone and style name. */
+const STYLES = {
+  zhDay: { year: 'numeric', month: 'long', day: 'numeric' },
+  zhWeekday: { weekday: 'long' },
+  enDay: { year: 'numeric', month: 'short', day: 'numeric' },
+  enWeekdayDay: { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' },
+  deDay: { year: 'numeric', month: '2-digit', day: '2-digit' },
+  deWeekdayDay: { weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit' },
+  clock: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  short: { timeZoneName: 'short' },
+  long: { timeZoneName: 'long' },
+  longGeneric: { timeZoneName: 'longGeneric' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>
+type Style = keyof typeof STYLES
+
+const dateFormats = memo<Intl.DateTimeFormat>(LIMIT)
+function fmt(locale: Locale, timeZone: string, style: Style): Intl.DateTimeFormat {
+  return dateFormats(
+    `${locale}|${timeZone}|${style}`,
+    () => new Intl.DateTimeFormat(TAG[locale], { timeZone, ...STYLES[style] }),
+  )
+}
+
+const knownZones = memo<string>(LIMIT)
 /** Zones the runtime does not know fall back to UTC rather than failing a page or a delivery. */
 export function safeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone })
-    return timeZone
-  } catch {
-    return 'UTC'
-  }
+  return knownZones(timeZone, () => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone })
+      return timeZone
+    } catch {
+      return 'UTC'
+    }
+  })
 }
 
 const toDate = (value: string | Date) => (typeof value === 'string' ? new Date(value) : value)
@@ -42,21 +77,18 @@ export interface DateOptions {
 
 function dayPart(d: Date, locale: Locale, timeZone: string, o: DateOptions): string {
   if (locale === 'zh') {
-    const day = fmt(locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric' }).format(d)
-    return o.weekday ? `${day} ${fmt(locale, { timeZone, weekday: 'long' }).format(d)}` : day
+    const day = fmt(locale, timeZone, 'zhDay').format(d)
+    return o.weekday ? `${day} ${fmt(locale, timeZone, 'zhWeekday').format(d)}` : day
   }
-  const weekday = o.weekday ? { weekday: 'short' as const } : {}
-  return locale === 'en'
-    ? fmt(locale, { timeZone, ...weekday, year: 'numeric', month: 'short', day: 'numeric' }).format(d)
-    : fmt(locale, { timeZone, ...weekday, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d)
+  if (locale === 'en') return fmt(locale, timeZone, o.weekday ? 'enWeekdayDay' : 'enDay').format(d)
+  return fmt(locale, timeZone, o.weekday ? 'deWeekdayDay' : 'deDay').format(d)
 }
 
-const clock = (d: Date, locale: Locale, timeZone: string) =>
-  fmt(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d)
+const clock = (d: Date, locale: Locale, timeZone: string) => fmt(locale, timeZone, 'clock').format(d)
 
 function zonePart(d: Date, locale: Locale, timeZone: string, type: 'short' | 'long' | 'longGeneric') {
   return (
-    fmt(locale, { timeZone, timeZoneName: type })
+    fmt(locale, timeZone, type)
       .formatToParts(d)
       .find((p) => p.type === 'timeZoneName')?.value ?? timeZone
   )
@@ -138,16 +170,25 @@ export function formatEventTime(locale: Locale, zone: string, time: EventTime, o
   return formatTimeRange(locale, zone, time.start, time.end, o)
 }
 
+const numberFormats = memo<Intl.NumberFormat>(LIMIT)
+
 /** A number with the reader's decimal mark: "298,10" in German. */
 export function formatNumber(locale: Locale, value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat(TAG[locale], {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(value)
+  return numberFormats(
+    `${locale}|${fractionDigits}`,
+    () =>
+      new Intl.NumberFormat(TAG[locale], {
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      }),
+  ).format(value)
 }
 
 /** A share from 0 to 1 as a whole percentage in the reader's style: "65 %" (de), "65%" (en, zh). */
 export function formatPercent(locale: Locale, share: number): string {
-  return new Intl.NumberFormat(TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(share)
+  return numberFormats(
+    `${locale}|%`,
+    () => new Intl.NumberFormat(TAG[locale], { style: 'percent', maximumFractionDigits: 0 }),
+  ).format(share)
 }
 export { readerTitle } from './titles.js'

@@ -103,3 +103,55 @@ t.test(
     )
   },
 )
+
+t.test('shared formatters: every locale, zone and option keeps its own result, in any order', async (t) => {
+  const locales = ['de', 'en', 'zh', 'de-simple'] as const
+  const zones = ['Europe/Berlin', 'Asia/Shanghai', 'America/New_York', 'UTC', 'Not/AZone']
+  const render = (locale: (typeof locales)[number], zone: string) => [
+    formatDateTime(locale, zone, WINTER, { weekday: true }),
+    formatDateTime(locale, zone, SUMMER),
+    formatTimeRange(locale, zone, WINTER, '2026-03-26T09:30:00Z'),
+    formatTime(locale, zone, SUMMER),
+    zoneName(locale, zone, WINTER),
+    formatNumber(locale, 1234.5),
+    formatNumber(locale, 1234.5, 2),
+    formatPercent(locale, 0.654),
+  ]
+  const pairs = locales.flatMap((l) => zones.map((z) => [l, z] as const))
+  const first = pairs.map(([l, z]) => render(l, z))
+  // Against Intl built afresh for the call: the cache hands back what a new formatter would.
+  const tag = { de: 'de-DE', 'de-simple': 'de-DE', en: 'en-GB', zh: 'zh-CN' } as const
+  pairs.forEach(([l, z], i) => {
+    const timeZone = z === 'Not/AZone' ? 'UTC' : z
+    const clock = new Intl.DateTimeFormat(tag[l], {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    t.equal(first[i]?.[3], clock.format(new Date(SUMMER)), `${l} ${z} clock`)
+    t.equal(
+      first[i]?.[5],
+      new Intl.NumberFormat(tag[l], { maximumFractionDigits: 0 }).format(1234.5),
+      `${l} number`,
+    )
+    t.equal(
+      first[i]?.[6],
+      new Intl.NumberFormat(tag[l], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(1234.5),
+      `${l} number, 2 digits`,
+    )
+    t.equal(
+      first[i]?.[7],
+      new Intl.NumberFormat(tag[l], { style: 'percent', maximumFractionDigits: 0 }).format(0.654),
+      `${l} percent`,
+    )
+  })
+  // Reversed order and after a flood of unknown zones (past the cache's bound): the same texts.
+  for (let i = 0; i < 1_500; i++) formatTime('de', `Nowhere/Z${i}`, WINTER)
+  const again = [...pairs].reverse().map(([l, z]) => render(l, z))
+  t.same(again.reverse(), first)
+  t.equal(formatDateTime('de', 'Europe/Berlin', WINTER), '25.03.2026, 09:00 MEZ')
+  t.equal(formatNumber('de', 298.1, 2), '298,10')
+  t.equal(formatPercent('de', 0.65), '65\u00a0%')
+  t.not(formatNumber('en', 1.5, 0), formatNumber('en', 1.5, 1), 'digits are part of the key')
+})

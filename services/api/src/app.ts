@@ -14,8 +14,10 @@ import healthRoutes from './plugins/health.js'
 import { infrastructurePlugin } from './plugins/infrastructure.js'
 import { openapiPlugin } from './plugins/openapi.js'
 import { rateLimitPlugin } from './plugins/rate-limit.js'
+import { sessionCachePlugin } from './plugins/session-cache.js'
 import { useCasesPlugin } from './plugins/use-cases.js'
 import adminUserRoutes from './routes/v1/admin-users.js'
+import agreementRoutes from './routes/v1/agreement/index.js'
 import authRoutes from './routes/v1/auth.js'
 import matchingRoutes from './routes/v1/matching/index.js'
 import meRoutes from './routes/v1/me.js'
@@ -24,6 +26,7 @@ import officerReportingRoutes from './routes/v1/officer/index.js'
 import registryRoutes from './routes/v1/registry/index.js'
 import schedulingRoutes from './routes/v1/scheduling/index.js'
 import workRoutes from './routes/v1/work/index.js'
+import workspaceRoutes from './routes/v1/workspace/index.js'
 
 export interface BuildOptions {
   config: ApiConfig
@@ -71,6 +74,7 @@ export async function buildApp(options: BuildOptions) {
     ...(options.producers ? { producers: options.producers } : {}),
   })
   await app.register(openapiPlugin)
+  await app.register(sessionCachePlugin)
   await app.register(authPlugin)
   await app.register(useCasesPlugin)
   await app.register(rateLimitPlugin)
@@ -87,6 +91,8 @@ export async function buildApp(options: BuildOptions) {
       await v1.register(schedulingRoutes)
       await v1.register(officerReportingRoutes)
       await v1.register(workRoutes)
+      await v1.register(workspaceRoutes)
+      await v1.register(agreementRoutes)
     },
     { prefix: '/v1' },
   )

@@ -22,6 +22,8 @@ export const ApiEnv = Type.Object({
   JWT_AUDIENCE: Type.String({ default: 'dj-platform' }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 900, default: 900 }),
   REFRESH_TOKEN_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 30 }),
+  /** How long an instance may use its copy of a user's session state (0: no cache); see README, Security. */
+  SESSION_CACHE_MAX_AGE_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 1_000 }),
   EMAIL_TOKEN_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 168, default: 48 }),
   ...PublicWebUrlEnv,
   /** Argon2id cost; OWASP minimum is m=19 MiB, t=2, p=1. */
@@ -46,6 +48,21 @@ export const ApiEnv = Type.Object({
   ...ProposalTtlEnv,
   /** Create the partnership as soon as both coordinators accept, without officer confirmation. */
   AUTO_CONFIRM_PARTNERSHIPS: Type.Boolean({ default: false }),
+  /** The largest file a partner message may carry (bytes; also the upload's body limit). */
+  WORKSPACE_ATTACHMENT_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 52_428_800, default: 10_485_760 }),
+  /**
+   * Media types a partner message may carry, comma-separated, as detected from the file's bytes
+   * (file-type); anything else, and anything whose type the bytes do not reveal, is refused.
+   */
+  WORKSPACE_ATTACHMENT_TYPES: Type.String({
+    minLength: 1,
+    default:
+      'application/pdf,image/png,image/jpeg,image/webp,image/gif,' +
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document,' +
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,' +
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation,' +
+      'application/vnd.oasis.opendocument.text,application/vnd.oasis.opendocument.spreadsheet',
+  }),
   /** How long a stop may take after SIGTERM (requests in flight finish); the process ends 2 s later at the latest. */
   SHUTDOWN_DEADLINE_MS: ShutdownDeadline(),
 })

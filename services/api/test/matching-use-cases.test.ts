@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { auditLog, users } from '@dj/db'
+import { auditLog } from '@dj/db'
 import { seedInstitution, seedProposal, startTestApp, type TestContext } from '@dj/stack'
 import { eq } from 'drizzle-orm'
 import t from 'tap'

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto'
-import { users } from '@dj/db'
 import { durenSchool, interestBody, jinhuaSchool, startTestApp, type TestContext } from '@dj/stack'
 import t from 'tap'
 import type { Actor } from '../src/domains/actor.js'

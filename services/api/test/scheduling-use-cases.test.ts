@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { SIDE_CALENDARS } from '@dj/calendar-store'
 import { SIDE_CALENDAR_IDS } from '@dj/contracts'
-import { outbox, users } from '@dj/db'
+import { outbox } from '@dj/db'
 import { parseIcs } from '@dj/scheduling'
 import { ownInstitution, partnershipBetween, startTestApp, type TestContext } from '@dj/stack'
 import { eq } from 'drizzle-orm'

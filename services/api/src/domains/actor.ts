@@ -10,4 +10,11 @@ export interface Actor {
   side: Side | null
   emailVerified: boolean
   displayName: string
+  /**
+   * A coordinator's institutions' sides, as the auth check found them in the session state
+   * (kept current through the session-changed channel, not frozen into the token: a membership
+   * gained or lost must not wait for the token to expire nor end the session). Callers that
+   * build an actor by hand (CLI, tests) may leave it out; then it is read when needed.
+   */
+  institutionSides?: readonly Side[]
 }

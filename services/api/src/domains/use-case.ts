@@ -5,6 +5,7 @@ import type { Static, TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { Value } from 'typebox/value'
 import type { PasswordPolicy } from './accounts/passwords.js'
+import type { SessionChanged } from './accounts/session-state.js'
 import type { SessionDeps } from './accounts/sessions.js'
 import type { Actor } from './actor.js'
 import { Errors, type FieldProblem, FieldsError } from './errors.js'
@@ -26,6 +27,14 @@ export interface Deps {
   /** The web front end's public URL (links in the inbox). */
   webUrl: string
   producers: Producers
+  /** Limits of partner messages' attachments (WORKSPACE_ATTACHMENT_*). */
+  attachments: AttachmentLimits
+}
+
+export interface AttachmentLimits {
+  maxBytes: number
+  /** Media types allowed, as detected from the bytes. */
+  mediaTypes: readonly string[]
 }
 
 /** Who may run a use case: anyone (sign-up, login), any signed-in actor, or actors of these roles. */
@@ -40,6 +49,8 @@ export interface UseCaseContext<I, C extends Caller, N extends keyof Deps> {
   deps: Pick<Deps, N>
   /** Recorded in the audit trail (absent outside HTTP). */
   requestId: string | undefined
+  /** Reports a user whose session state this use case changes (see SessionChanged). */
+  sessionChanged: SessionChanged
 }
 
 export interface UseCaseSpec<S extends TSchema, C extends Caller, N extends keyof Deps, O> {
@@ -59,6 +70,11 @@ export interface UseCaseSpec<S extends TSchema, C extends Caller, N extends keyo
 export interface UseCaseEnv<N extends keyof Deps = keyof Deps> {
   db: Db
   deps: Pick<Deps, N>
+  /**
+   * Where the users reported by `sessionChanged` go once the use case settled: the API drops
+   * its cached session states and tells its other instances. Absent where no cache exists.
+   */
+  sessionsChanged?: (userIds: readonly string[]) => Promise<void>
 }
 
 export interface UseCaseCall<I> {
@@ -110,6 +126,7 @@ export function useCase<
       }
       const input = Value.Default(spec.input, Value.Clone(call.input)) as Static<S>
       if (!validator.Check(input)) throw new FieldsError(fieldProblems(validator.Errors(input)))
+      const changed = new Set<string>()
       const run = (db: DbOrTx) =>
         spec.run({
           input,
@@ -117,8 +134,16 @@ export function useCase<
           db,
           deps: env.deps,
           requestId: call.requestId,
+          sessionChanged: (userId) => changed.add(userId),
         })
-      return spec.transaction ? env.db.transaction(run) : run(env.db)
+      try {
+        return await (spec.transaction ? env.db.transaction(run) : run(env.db))
+      } finally {
+        // Here the use case's own transaction has committed (or rolled back), and so has any
+        // the use case opened itself. Published even when it failed: one that commits and then
+        // refuses (a reused refresh token) must be heard, and a needless drop costs one read.
+        if (changed.size > 0) await env.sessionsChanged?.([...changed])
+      }
     },
   }
 }

@@ -1,6 +1,5 @@
-import { type Role, type Side, users } from '@dj/db'
+import type { Role, Side } from '@dj/db'
 import jwt from '@fastify/jwt'
-import { eq } from 'drizzle-orm'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Actor } from '../domains/actor.js'
@@ -46,7 +45,8 @@ declare module 'fastify' {
 /**
  * Access tokens: HS256 only (no `none`, no algorithm confusion), issuer, audience and our own
  * `typ` claim checked, at most 15 minutes. Each request also checks the user's status and
- * session version so logout, password change and disabling take effect at once.
+ * session version so logout, password change and disabling take effect at once: from the
+ * instance's session-state cache, kept current across instances (src/plugins/session-cache.ts).
  */
 export const authPlugin = fp(
   async (app) => {
@@ -85,25 +85,19 @@ export const authPlugin = fp(
       // Claims are only as sound as their shape: a non-uuid subject would reach PostgreSQL's uuid cast.
       if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || !Number.isInteger(claims.sv))
         throw new Errors.InvalidToken()
-      const [user] = await app.db
-        .select({
-          status: users.status,
-          role: users.role,
-          side: users.officerSide,
-          sv: users.sessionVersion,
-          verified: users.emailVerifiedAt,
-          name: users.displayName,
-        })
-        .from(users)
-        .where(eq(users.id, claims.sub))
+      let user = await app.sessionStates.get(claims.sub)
+      // A token newer than the copy proves the copy stale (a new session's token reached this
+      // instance before the change did): read again rather than refuse a valid token.
+      if (user && user.sv < claims.sv) user = await app.sessionStates.get(claims.sub, { fresh: true })
       if (!user || user.sv !== claims.sv) throw new Errors.InvalidToken()
       if (user.status !== 'active') throw new Errors.AccountDisabled()
       request.principal = {
         userId: claims.sub,
         role: user.role,
         side: user.side,
-        emailVerified: user.verified !== null,
+        emailVerified: user.verified,
         displayName: user.name,
+        institutionSides: user.institutionSides,
       }
     })
 
@@ -129,7 +123,7 @@ export const authPlugin = fp(
       route.schema = { ...route.schema, security: [{ bearer: [] }], ...access }
     })
   },
-  { name: 'auth', fastify: '5.x', dependencies: ['infrastructure'] },
+  { name: 'auth', fastify: '5.x', dependencies: ['infrastructure', 'session-cache'] },
 )
 
 /** The authenticated principal of a route declared with `config.roles`. */

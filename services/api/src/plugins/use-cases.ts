@@ -27,8 +27,15 @@ export const useCasesPlugin = fp(
         organizerEmail: config.ORGANIZER_EMAIL,
         webUrl: config.PUBLIC_WEB_URL,
         producers: app.producers,
+        attachments: {
+          maxBytes: config.WORKSPACE_ATTACHMENT_MAX_BYTES,
+          mediaTypes: config.WORKSPACE_ATTACHMENT_TYPES.split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        },
       },
+      sessionsChanged: (userIds) => app.sessionStates.changed(userIds),
     })
   },
-  { name: 'use-cases', fastify: '5.x', dependencies: ['infrastructure', 'auth'] },
+  { name: 'use-cases', fastify: '5.x', dependencies: ['infrastructure', 'auth', 'session-cache'] },
 )

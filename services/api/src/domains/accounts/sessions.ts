@@ -3,6 +3,7 @@ import { type DbOrTx, type Role, refreshTokens, type Side, users } from '@dj/db'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { Errors } from '../errors.js'
 import { hashToken, newOpaqueToken } from './secrets.js'
+import type { SessionChanged } from './session-state.js'
 
 export interface SessionUser {
   id: string
@@ -55,11 +56,13 @@ export async function startSession(tx: DbOrTx, deps: SessionDeps, user: SessionU
  * of living out their 15 minutes. The user's other families keep their refresh tokens and get
  * fresh access tokens on their next refresh; the caller must sign in again.
  * Returns `reused` separately so the caller can commit the revocation before answering 401.
+ * A version bump is reported to `changed`, as every write of a session version must be.
  */
 export async function rotateSession(
   tx: DbOrTx,
   deps: SessionDeps,
   presented: string,
+  changed: SessionChanged,
 ): Promise<{ pair: TokenPair } | { reused: true } | { invalid: true }> {
   const [row] = await tx
     .select()
@@ -75,11 +78,13 @@ export async function rotateSession(
       .returning({ id: refreshTokens.id })
     // Only a family still alive has access tokens out (an old device presenting a token that a
     // logout or password change revoked does not sign the user out of the new session).
-    if (revoked.length > 0)
+    if (revoked.length > 0) {
       await tx
         .update(users)
         .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
         .where(eq(users.id, row.userId))
+      changed(row.userId)
+    }
     return { reused: true }
   }
   if (row.expiresAt.getTime() <= Date.now()) return { invalid: true }
@@ -90,8 +95,17 @@ export async function rotateSession(
   return { pair: { accessToken: accessFor(deps, user), refreshToken, expiresIn: deps.accessTtlSeconds } }
 }
 
-/** Ends every session of a user: access tokens die with the version bump, refresh tokens are revoked. */
-export async function revokeAllSessions(tx: DbOrTx, userId: string, reason: string): Promise<void> {
+/**
+ * Ends every session of a user: access tokens die with the version bump (reported to `changed`,
+ * so every API instance drops its cached session state after the commit), refresh tokens are revoked.
+ */
+export async function revokeAllSessions(
+  tx: DbOrTx,
+  userId: string,
+  reason: string,
+  changed: SessionChanged,
+): Promise<void> {
+  changed(userId)
   await tx
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })

@@ -1,7 +1,7 @@
 import { type DbOrTx, partnerships, proposals } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
 import { institutionRefs, type ProposalRow } from '@dj/proposals'
-import { and, eq, inArray, or } from 'drizzle-orm'
+import { and, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 
 /**
  * Turns an accepted proposal into a partnership (idempotent: one per interest pair and per
@@ -44,6 +44,17 @@ export async function createPartnership(tx: DbOrTx, proposal: ProposalRow, now: 
     b: refs.get(proposal.institutionB)!,
   })
   return created.id
+}
+
+/**
+ * isPartnerOf as a condition inside a larger statement (the viewer's institutions as a subquery
+ * or expression), so a read that needs it does not pay a round trip of its own.
+ */
+export function partneredWith(viewerInstitutions: SQLWrapper, institutionId: SQLWrapper): SQL {
+  return sql`exists (
+    select 1 from ${partnerships} x
+    where (x.institution_b = ${institutionId} and x.institution_a in (${viewerInstitutions}))
+       or (x.institution_a = ${institutionId} and x.institution_b in (${viewerInstitutions})))`
 }
 
 /** Whether one of the viewer's institutions is a confirmed partner of the given institution. */

@@ -1,5 +1,5 @@
 import type { InboxKind } from '@dj/contracts'
-import type { DbOrTx } from '@dj/db'
+import { type DbOrTx, executePreparedOrInTx } from '@dj/db'
 import { type InAppMessage, type Locale, renderInApp } from '@dj/messages'
 import type { DomainEvent } from '@dj/queue'
 import { sql } from 'drizzle-orm'
@@ -87,8 +87,12 @@ export async function listInbox(
       ${opts.unreadOnly ? sql`and n.read_at is null` : sql``}
       ${opts.kind ? sql`and split_part(n.event_type, '.', 1) = ${opts.kind}` : sql``}`
   const after = afterCursor(ks, opts.cursor)
+  // Prepared: the texts are fixed (a few variants by filter), and an unnamed statement with
+  // parameters costs postgres.js a describe round trip and PostgreSQL a parse on every request.
   const [rows, counts] = await Promise.all([
-    db.execute(sql`
+    executePreparedOrInTx<Row>(
+      db,
+      sql`
     with reader as (
       select coalesce(p.locale, u.locale) as locale, u.time_zone
       from users u left join notification_preferences p on p.user_id = u.id
@@ -99,9 +103,13 @@ export async function listInbox(
     from notifications n cross join reader
     where ${filter} ${after ? sql`and ${after}` : sql``}
     order by ${sql.join(orderOf(ks), sql`, `)}
-    limit ${opts.limit + 1}`) as unknown as Promise<Row[]>,
-    db.execute(sql`select count(*)::int as total, count(*) filter (where n.read_at is null)::int as unread
-      from notifications n where ${filter}`) as unknown as Promise<{ total: number; unread: number }[]>,
+    limit ${opts.limit + 1}`,
+    ),
+    executePreparedOrInTx<{ total: number; unread: number }>(
+      db,
+      sql`select count(*)::int as total, count(*) filter (where n.read_at is null)::int as unread
+      from notifications n where ${filter}`,
+    ),
   ])
   const { page, nextCursor } = pageOf(ks, rows, opts.limit)
   return {
@@ -119,9 +127,11 @@ export async function listInbox(
 }
 
 export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
-  const [row] = (await db.execute(
+  // Prepared: asked on every page view, always the same text.
+  const [row] = await executePreparedOrInTx<{ n: number }>(
+    db,
     sql`select count(*)::int as n from notifications where user_id = ${userId}::uuid and read_at is null`,
-  )) as unknown as { n: number }[]
+  )
   return row?.n ?? 0
 }
 

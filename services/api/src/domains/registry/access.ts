@@ -1,8 +1,15 @@
-import { type DbOrTx, type InstitutionStatus, institutions, memberships, type Side } from '@dj/db'
-import { eq } from 'drizzle-orm'
+import {
+  builtOncePerHandle,
+  type DbOrTx,
+  type InstitutionStatus,
+  institutions,
+  memberships,
+  type Side,
+} from '@dj/db'
+import { eq, sql } from 'drizzle-orm'
 import type { Actor } from '../actor.js'
 import { Errors } from '../errors.js'
-import { isPartnerOf } from '../matching/partnerships.js'
+import { isPartnerOf, partneredWith } from '../matching/partnerships.js'
 
 export type Institution = typeof institutions.$inferSelect
 
@@ -17,6 +24,11 @@ export interface InstitutionView {
   memberRole: 'owner' | 'member' | null
   /** A coordinator's own institutions (read for the check anyway); empty for officers and admins. */
   viewerInstitutionIds: string[]
+  /**
+   * A partnership links one of the coordinator's institutions with it: canSeeContact's answer for
+   * the other side, read in the same statement (false for officers and admins, who have none).
+   */
+  partnered: boolean
 }
 
 export async function coordinatorSides(db: DbOrTx, userId: string): Promise<Side[]> {
@@ -30,27 +42,66 @@ export async function coordinatorSides(db: DbOrTx, userId: string): Promise<Side
 
 const visibleStatus: InstitutionStatus = 'verified'
 
+interface Membership {
+  id: string
+  role: 'owner' | 'member'
+  side: Side
+}
+
+const institutionById = builtOncePerHandle((db) =>
+  db
+    .select()
+    .from(institutions)
+    .where(eq(institutions.id, sql.placeholder('id')))
+    .prepare('registry.institution'),
+)
+
+const viewerId = sql.placeholder('userId')
+const viewerInstitutionIdsOf = sql`select m.institution_id from ${memberships} m where m.user_id = ${viewerId}`
+const institutionWithViewer = builtOncePerHandle((db) =>
+  db
+    .select({
+      inst: institutions,
+      mine: sql<Membership[]>`coalesce((
+        select json_agg(json_build_object('id', m.institution_id, 'role', m.role, 'side', i.side))
+        from ${memberships} m join ${institutions} i on i.id = m.institution_id
+        where m.user_id = ${viewerId}), '[]'::json)`,
+      partnered: sql<boolean>`${partneredWith(viewerInstitutionIdsOf, institutions.id)}`,
+    })
+    .from(institutions)
+    .where(eq(institutions.id, sql.placeholder('id')))
+    .prepare('registry.institutionWithViewer'),
+)
+
+/**
+ * The institution and, for a coordinator, their memberships and whether a partnership links
+ * them with it, in one statement (a profile is read on most pages), built once and prepared.
+ */
+async function findWithViewer(db: DbOrTx, p: Actor, id: string) {
+  if (p.role !== 'coordinator') {
+    const [inst] = await institutionById(db).execute({ id })
+    return inst && { inst, mine: [] as Membership[], partnered: false }
+  }
+  const [row] = await institutionWithViewer(db).execute({ id, userId: p.userId })
+  return row
+}
+
 export async function viewInstitution(db: DbOrTx, p: Actor, id: string): Promise<InstitutionView> {
-  const [inst] = await db.select().from(institutions).where(eq(institutions.id, id))
-  if (!inst) throw new Errors.NotFound('institution')
-  const staff = { memberRole: null, viewerInstitutionIds: [] }
+  const found = await findWithViewer(db, p, id)
+  if (!found) throw new Errors.NotFound('institution')
+  const { inst, mine, partnered } = found
+  const staff = { memberRole: null, viewerInstitutionIds: [], partnered: false }
   if (p.role === 'admin') return { inst, access: 'full', ...staff }
   if (p.role === 'officer') {
     if (p.side === inst.side) return { inst, access: 'full', ...staff }
     if (inst.status === visibleStatus) return { inst, access: 'public', ...staff }
     throw new Errors.NotFound('institution')
   }
-  // One read of the coordinator's memberships answers both "member of it?" and "which side am I?".
-  const mine = await db
-    .select({ id: memberships.institutionId, role: memberships.role, side: institutions.side })
-    .from(memberships)
-    .innerJoin(institutions, eq(institutions.id, memberships.institutionId))
-    .where(eq(memberships.userId, p.userId))
   const viewerInstitutionIds = mine.map((m) => m.id)
   const own = mine.find((m) => m.id === id)
-  if (own) return { inst, access: 'full', memberRole: own.role, viewerInstitutionIds }
+  if (own) return { inst, access: 'full', memberRole: own.role, viewerInstitutionIds, partnered }
   if (inst.status === visibleStatus && mine.length > 0 && !mine.some((m) => m.side === inst.side)) {
-    return { inst, access: 'public', memberRole: null, viewerInstitutionIds }
+    return { inst, access: 'public', memberRole: null, viewerInstitutionIds, partnered }
   }
   throw new Errors.NotFound('institution')
 }

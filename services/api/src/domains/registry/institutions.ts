@@ -1,5 +1,6 @@
 import { type DbOrTx, institutions, memberships, type Side } from '@dj/db'
 import { eq, sql } from 'drizzle-orm'
+import type { SessionChanged } from '../accounts/session-state.js'
 import type { Actor } from '../actor.js'
 import { writeAudit } from '../audit.js'
 import { FieldsError } from '../errors.js'
@@ -84,6 +85,7 @@ export async function registerInstitution(
   p: Actor,
   input: ProfileInput & { side: Side; name: string },
   requestId: string | undefined,
+  changed: SessionChanged,
 ): Promise<Institution> {
   const problems = profileProblems(input.side, input, false)
   if (problems.length > 0) throw new FieldsError(problems)
@@ -92,6 +94,7 @@ export async function registerInstitution(
     .values({ ...profileValues(input), side: input.side, name: input.name.trim(), status: 'pending' })
     .returning()
   await tx.insert(memberships).values({ userId: p.userId, institutionId: row!.id, role: 'owner' })
+  changed(p.userId) // the owner's sides (session state) now include this one
   await writeAudit(tx, {
     actorId: p.userId,
     actorLabel: p.displayName,

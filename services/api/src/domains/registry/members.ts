@@ -4,6 +4,7 @@ import { writeOutbox } from '@dj/outbox'
 import { isLinkToken, linkToken } from '@dj/queue'
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import { hashToken } from '../accounts/secrets.js'
+import type { SessionChanged } from '../accounts/session-state.js'
 import type { Actor } from '../actor.js'
 import { writeAudit } from '../audit.js'
 import { Errors } from '../errors.js'
@@ -65,7 +66,13 @@ export async function invite(
  * Accepts an invitation for the signed-in coordinator. The link is bound to the invited address:
  * someone who got hold of a forwarded link cannot join with another account.
  */
-export async function acceptInvitation(tx: DbOrTx, linkSecret: string, p: Actor, token: string) {
+export async function acceptInvitation(
+  tx: DbOrTx,
+  linkSecret: string,
+  p: Actor,
+  token: string,
+  changed: SessionChanged,
+) {
   const [inv] = await tx
     .select()
     .from(invitations)
@@ -87,6 +94,7 @@ export async function acceptInvitation(tx: DbOrTx, linkSecret: string, p: Actor,
       // Accepting an owner invitation promotes an existing member; never demotes an owner.
       set: { role: sql`case when ${memberships.role} = 'owner' then 'owner' else excluded.role end` },
     })
+  changed(p.userId) // a membership is part of the session state (the coordinator's sides)
   await tx
     .update(invitations)
     .set({ acceptedAt: sql`now()`, acceptedBy: p.userId })
@@ -112,6 +120,7 @@ export async function removeMember(
   inst: Institution,
   userId: string,
   requestId: string | undefined,
+  changed: SessionChanged,
 ) {
   const [m] = await tx
     .select()
@@ -123,6 +132,7 @@ export async function removeMember(
   await tx
     .delete(memberships)
     .where(and(eq(memberships.institutionId, inst.id), eq(memberships.userId, userId)))
+  changed(userId)
   if (p.role === 'admin') {
     await writeAudit(tx, {
       actorId: p.userId,

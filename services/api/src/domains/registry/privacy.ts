@@ -14,6 +14,7 @@ import {
 } from '@dj/db'
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { loadMe } from '../accounts/me.js'
+import type { SessionChanged } from '../accounts/session-state.js'
 import { revokeAllSessions } from '../accounts/sessions.js'
 import { writeAudit } from '../audit.js'
 import { Errors } from '../errors.js'
@@ -87,6 +88,7 @@ export async function deleteAccount(
   tx: DbOrTx,
   userId: string,
   requestId: string | undefined,
+  changed: SessionChanged,
   by?: { userId: string; displayName: string },
 ): Promise<void> {
   const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update')
@@ -122,7 +124,7 @@ export async function deleteAccount(
   await tx
     .delete(invitations)
     .where(and(sql`lower(${invitations.email}) = lower(${user.email})`, isNull(invitations.acceptedAt)))
-  await revokeAllSessions(tx, userId, 'account_deleted')
+  await revokeAllSessions(tx, userId, 'account_deleted', changed)
   await forgetAddressAndName(tx, { id: userId, email: user.email, displayName: user.displayName })
   await tx
     .update(users)

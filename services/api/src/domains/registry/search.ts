@@ -1,5 +1,5 @@
 import type { Interest, PublicInstitution } from '@dj/contracts'
-import { type DbOrTx, REGIONS, type Side } from '@dj/db'
+import { type Db, type DbOrTx, executePrepared, REGIONS, type Side } from '@dj/db'
 import { type SQL, sql } from 'drizzle-orm'
 
 export interface SearchFilters {
@@ -48,11 +48,12 @@ function textCondition(q: string): SQL {
     and strpos(i.search_text, btrim(dj_search_norm(${q}))) > 0`
 }
 
-const textArray = (values: readonly string[]): SQL =>
-  sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`
+/**
+ * A list as ONE bound text[] parameter (postgres.js writes the array literal, quoting every
+ * element), so the statement text is the same for one topic or eight: a prepared statement is
+ * reused instead of one per list length, and no value is ever spliced into the text.
+ */
+const textArray = (values: readonly string[]): SQL => sql`${sql.param([...values])}::text[]`
 
 /**
  * What `q` matches: the institution's text, a place of the side, or (for the topic and format
@@ -79,19 +80,14 @@ function queryCondition(f: SearchFilters & { q: string }, x: 'x' | null): SQL {
 
 function interestConditions(f: SearchFilters): SQL[] {
   const c: SQL[] = [sql`x.status = 'open'`]
-  // One bound parameter per value: a `{a,b}` literal built from strings would let a comma or brace
-  // in a value change the array.
   if (f.topic?.length) c.push(sql`x.topics && ${textArray(f.topic)}`)
   if (f.format?.length) c.push(sql`x.formats && ${textArray(f.format)}`)
   if (f.ageMin !== undefined) c.push(sql`x.age_max >= ${f.ageMin}`)
   if (f.ageMax !== undefined) c.push(sql`x.age_min <= ${f.ageMax}`)
+  // Any of the languages: `@> any(...)` is the or of one containment per language (each answerable
+  // by the jsonb_path_ops index), written with one array parameter so the text does not vary.
   if (f.lang?.length)
-    c.push(
-      sql`(${sql.join(
-        f.lang.map((l) => sql`x.languages @> ${JSON.stringify([{ lang: l }])}::jsonb`),
-        sql` or `,
-      )})`,
-    )
+    c.push(sql`x.languages @> any(${textArray(f.lang.map((l) => JSON.stringify([{ lang: l }])))}::jsonb[])`)
   if (f.from || f.to)
     c.push(sql`exists (select 1 from jsonb_array_elements(x.windows) w
       where (w->>'end') >= ${f.from ?? '0000-01-01'} and (w->>'start') <= ${f.to ?? '9999-12-31'})`)
@@ -146,29 +142,22 @@ const publicFromRow = (r: PublicRow): PublicInstitution => ({
   status: r.status,
 })
 
-/** Verified institutions of a side, with keyset pagination on id. Public fields only. */
-export async function searchInstitutions(db: DbOrTx, f: SearchFilters) {
+/**
+ * The institution search as one statement: the page's rows plus one more, which tells whether
+ * there is a next page (its cursor is the last row's id), so a request costs one round trip.
+ */
+export function institutionSearchQuery(f: SearchFilters): SQL {
   const where = institutionConditions(f)
   if (hasInterestFilter(f))
     where.push(sql`exists (select 1 from interests x where x.institution_id = i.id
       and ${sql.join(interestConditions(f), sql` and `)})`)
   if (f.after) where.push(sql`i.id > ${f.after}::uuid`)
-  const rows = (await db.execute(sql`select ${PUBLIC_COLUMNS} from institutions i
-    where ${sql.join(where, sql` and `)} order by i.id limit ${f.limit + 1}`)) as unknown as PublicRow[]
-  const page = rows.slice(0, f.limit)
-  return {
-    items: page.map(publicFromRow),
-    nextCursor: rows.length > f.limit ? (page.at(-1)?.id ?? null) : null,
-  }
+  return sql`select ${PUBLIC_COLUMNS} from institutions i
+    where ${sql.join(where, sql` and `)} order by i.id limit ${f.limit + 1}`
 }
 
-interface InterestRow extends PublicRow {
-  /** Built by jsonb_build_object below with the contract's field names. */
-  interest: Interest & { expressedFrom: string[] }
-}
-
-/** Open interests of verified institutions of a side, each with its institution's public profile. */
-export async function searchInterests(db: DbOrTx, f: SearchFilters) {
+/** The interest search as one statement, like institutionSearchQuery; keyset on the interest id. */
+export function interestSearchQuery(f: SearchFilters): SQL {
   const where = [...institutionConditions(f, 'x'), ...interestConditions(f)]
   const expressed = f.viewerId
     ? sql`coalesce((select array_agg(e.from_interest_id::text order by e.created_at) from interest_expressions e
@@ -177,7 +166,7 @@ export async function searchInterests(db: DbOrTx, f: SearchFilters) {
         where e.to_interest_id = x.id), '{}')`
     : sql`'{}'::text[]`
   if (f.after) where.push(sql`x.id > ${f.after}::uuid`)
-  const rows = (await db.execute(sql`select ${PUBLIC_COLUMNS}, jsonb_build_object(
+  return sql`select ${PUBLIC_COLUMNS}, jsonb_build_object(
       'id', x.id, 'institutionId', x.institution_id, 'formats', x.formats, 'topics', x.topics,
       'tags', x.tags, 'ageMin', x.age_min, 'ageMax', x.age_max, 'groupMin', x.group_min,
       'groupMax', x.group_max, 'languages', x.languages, 'windows', x.windows,
@@ -188,7 +177,45 @@ export async function searchInterests(db: DbOrTx, f: SearchFilters) {
       'expressedFrom', ${expressed}
     ) as interest
     from interests x join institutions i on i.id = x.institution_id
-    where ${sql.join(where, sql` and `)} order by x.id limit ${f.limit + 1}`)) as unknown as InterestRow[]
+    where ${sql.join(where, sql` and `)} order by x.id limit ${f.limit + 1}`
+}
+
+/**
+ * Runs a search statement. On the pool it goes as a named prepared statement: drizzle's execute
+ * sends it unnamed, which postgres.js answers with two round trips (parse and describe to learn
+ * the parameter types, then bind and execute) and PostgreSQL parses it again each time; prepared,
+ * the statement text stays the same for a filter combination (values are parameters) and later
+ * requests are one round trip. The API's pool plans each execution for its values (createDb's
+ * `customPlans`): a generic plan, which PostgreSQL may settle on after five runs, suits one
+ * search word and not another. `services/api/bench/search-prepared.ts` measures all three.
+ * Inside a transaction the transaction's own handle must run it.
+ */
+async function runSearch<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  if (isPool(db)) return executePrepared<T>(db, query)
+  return (await db.execute(query)) as unknown as T[]
+}
+
+/** The pool carries its postgres.js client; a transaction handle does not. */
+const isPool = (db: DbOrTx): db is Db => '$client' in db
+
+/** Verified institutions of a side, with keyset pagination on id. Public fields only. */
+export async function searchInstitutions(db: DbOrTx, f: SearchFilters) {
+  const rows = await runSearch<PublicRow & Record<string, unknown>>(db, institutionSearchQuery(f))
+  const page = rows.slice(0, f.limit)
+  return {
+    items: page.map(publicFromRow),
+    nextCursor: rows.length > f.limit ? (page.at(-1)?.id ?? null) : null,
+  }
+}
+
+interface InterestRow extends PublicRow {
+  /** Built by jsonb_build_object in interestSearchQuery with the contract's field names. */
+  interest: Interest & { expressedFrom: string[] }
+}
+
+/** Open interests of verified institutions of a side, each with its institution's public profile. */
+export async function searchInterests(db: DbOrTx, f: SearchFilters) {
+  const rows = await runSearch<InterestRow & Record<string, unknown>>(db, interestSearchQuery(f))
   const page = rows.slice(0, f.limit)
   return {
     items: page.map((r) => ({ ...r.interest, institution: publicFromRow(r) })),

@@ -48,7 +48,7 @@ export const setUserStatus = useCase({
   input: Type.Object({ id: Uuid, status: UserStatusChange.properties.status }),
   caller: ['admin'],
   transaction: true,
-  async run({ input, actor, db, requestId }) {
+  async run({ input, actor, db, requestId, sessionChanged }) {
     const { id, status } = input
     if (id === actor.userId) throw new Errors.Conflict('you cannot change your own status')
     const [before] = await db
@@ -58,7 +58,8 @@ export const setUserStatus = useCase({
       .for('update')
     if (!before) throw new Errors.NotFound('user')
     await db.update(users).set({ status, updatedAt: sql`now()` }).where(eq(users.id, id))
-    if (status === 'disabled') await revokeAllSessions(db, id, 'disabled')
+    sessionChanged(id)
+    if (status === 'disabled') await revokeAllSessions(db, id, 'disabled', sessionChanged)
     await writeAudit(db, {
       actorId: actor.userId,
       actorLabel: actor.displayName,

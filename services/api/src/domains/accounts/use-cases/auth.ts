@@ -95,9 +95,10 @@ export const verifyEmail = useCase({
   caller: 'anyone',
   needs: ['linkSecret'],
   transaction: true,
-  async run({ input, db, deps }) {
+  async run({ input, db, deps, sessionChanged }) {
     const userId = await consumeEmailToken(db, deps.linkSecret, 'verify_email', input.token)
     if (!userId) throw new Errors.InvalidToken()
+    sessionChanged(userId)
     await db
       .update(users)
       .set({ emailVerifiedAt: sql`coalesce(email_verified_at, now())` })
@@ -156,8 +157,10 @@ export const refreshSession = useCase({
   caller: 'anyone',
   needs: ['sessions'],
   transaction: false,
-  async run({ input, db, deps }) {
-    const outcome = await db.transaction((tx) => rotateSession(tx, deps.sessions, input.refreshToken))
+  async run({ input, db, deps, sessionChanged }) {
+    const outcome = await db.transaction((tx) =>
+      rotateSession(tx, deps.sessions, input.refreshToken, sessionChanged),
+    )
     if ('reused' in outcome) throw new Errors.RefreshReused()
     if ('invalid' in outcome) throw new Errors.InvalidToken()
     return bearer(outcome.pair)
@@ -170,8 +173,8 @@ export const logout = useCase({
   input: Type.Object({}),
   caller: 'actor',
   transaction: true,
-  async run({ actor, db }) {
-    await revokeAllSessions(db, actor.userId, 'logout')
+  async run({ actor, db, sessionChanged }) {
+    await revokeAllSessions(db, actor.userId, 'logout', sessionChanged)
     return null
   },
 })
@@ -186,7 +189,7 @@ export const changePassword = useCase({
   caller: 'actor',
   needs: ['passwords', 'sessions'],
   transaction: false,
-  async run({ input, actor, db, deps, requestId }) {
+  async run({ input, actor, db, deps, requestId, sessionChanged }) {
     const [user] = await db.select().from(users).where(eq(users.id, actor.userId))
     if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw new Errors.InvalidCredentials()
@@ -195,7 +198,7 @@ export const changePassword = useCase({
     if (weak) throw new FieldsError([{ field: 'newPassword', message: weak }])
     const passwordHash = await hashPassword(input.newPassword, deps.passwords)
     const tokens = await db.transaction(async (tx) => {
-      await revokeAllSessions(tx, actor.userId, 'password_changed')
+      await revokeAllSessions(tx, actor.userId, 'password_changed', sessionChanged)
       // After the revocation, so the returned row carries the new session version.
       const [fresh] = await tx
         .update(users)
@@ -245,7 +248,7 @@ export const confirmPasswordReset = useCase({
   caller: 'anyone',
   needs: ['passwords', 'linkSecret'],
   transaction: true,
-  async run({ input, db, deps }) {
+  async run({ input, db, deps, sessionChanged }) {
     const userId = await consumeEmailToken(db, deps.linkSecret, 'reset_password', input.token)
     if (!userId) throw new Errors.InvalidToken()
     const [user] = await db.select().from(users).where(eq(users.id, userId))
@@ -257,7 +260,7 @@ export const confirmPasswordReset = useCase({
       .update(users)
       .set({ passwordHash, emailVerifiedAt: sql`coalesce(email_verified_at, now())` })
       .where(eq(users.id, userId))
-    await revokeAllSessions(db, userId, 'password_reset')
+    await revokeAllSessions(db, userId, 'password_reset', sessionChanged)
     await writeOutbox(db, { type: 'auth.password_changed', userId })
     return null
   },

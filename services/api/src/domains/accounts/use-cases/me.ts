@@ -22,7 +22,7 @@ export const updateMe = useCase({
   input: MePatch,
   caller: 'actor',
   transaction: true,
-  async run({ input, actor, db }) {
+  async run({ input, actor, db, sessionChanged }) {
     const { displayName, locale, timeZone } = input
     if (timeZone !== undefined && !isKnownTimeZone(timeZone)) {
       throw new FieldsError([{ field: 'timeZone', message: 'is not a known IANA time zone' }])
@@ -36,6 +36,8 @@ export const updateMe = useCase({
         updatedAt: sql`now()`,
       })
       .where(eq(users.id, actor.userId))
+    // The name is part of the session state (audit labels use it).
+    if (displayName !== undefined) sessionChanged(actor.userId)
     return loadMe(db, actor.userId)
   },
 })

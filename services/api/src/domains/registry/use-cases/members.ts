@@ -29,11 +29,11 @@ export const removeMember = useCase({
   input: Type.Object({ id: Uuid, userId: Uuid }),
   caller: ['coordinator', 'admin'],
   transaction: true,
-  async run({ input, actor, db, requestId }) {
+  async run({ input, actor, db, requestId, sessionChanged }) {
     const self = actor.userId === input.userId
     const view = self ? await viewInstitution(db, actor, input.id) : await requireOwner(db, actor, input.id)
     if (self && !view.memberRole) throw new Errors.NotFound('member')
-    await remove(db, actor, view.inst, input.userId, requestId)
+    await remove(db, actor, view.inst, input.userId, requestId, sessionChanged)
     return null
   },
 })
@@ -61,5 +61,6 @@ export const acceptInvitation = useCase({
   caller: ['coordinator'],
   needs: ['linkSecret'],
   transaction: true,
-  run: ({ input, actor, db, deps }) => accept(db, deps.linkSecret, actor, input.token),
+  run: ({ input, actor, db, deps, sessionChanged }) =>
+    accept(db, deps.linkSecret, actor, input.token, sessionChanged),
 })

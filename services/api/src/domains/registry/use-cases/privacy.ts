@@ -25,10 +25,10 @@ export const deleteMyAccount = useCase({
   input: Type.Object({ password: Password }),
   caller: ['coordinator'],
   transaction: false,
-  async run({ input, actor, db, requestId }) {
+  async run({ input, actor, db, requestId, sessionChanged }) {
     const [u] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId))
     if (!(await verifyPassword(u?.hash ?? null, input.password))) throw new Errors.InvalidCredentials()
-    await db.transaction((tx) => deleteAccount(tx, actor.userId, requestId))
+    await db.transaction((tx) => deleteAccount(tx, actor.userId, requestId, sessionChanged))
     return null
   },
 })
@@ -39,9 +39,12 @@ export const eraseUser = useCase({
   input: Type.Object({ id: Uuid }),
   caller: ['admin'],
   transaction: true,
-  async run({ input, actor, db, requestId }) {
+  async run({ input, actor, db, requestId, sessionChanged }) {
     if (input.id === actor.userId) throw new Errors.Conflict('you cannot erase your own account')
-    await deleteAccount(db, input.id, requestId, { userId: actor.userId, displayName: actor.displayName })
+    await deleteAccount(db, input.id, requestId, sessionChanged, {
+      userId: actor.userId,
+      displayName: actor.displayName,
+    })
     return null
   },
 })

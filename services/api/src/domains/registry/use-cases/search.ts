@@ -10,7 +10,8 @@ const other = (s: Side): Side => (s === 'duren' ? 'jinhua' : 'duren')
 
 /**
  * Which side an actor searches: coordinators the other side of their institutions (they need one
- * first), officers either side (default: the other), admins must say.
+ * first), officers either side (default: the other), admins must say. A coordinator's sides come
+ * with the actor from the auth check's session state (no round trip); read only when absent.
  */
 export async function searchSide(db: DbOrTx, actor: Actor, requested: Side | undefined): Promise<Side> {
   if (actor.role === 'admin') {
@@ -18,7 +19,7 @@ export async function searchSide(db: DbOrTx, actor: Actor, requested: Side | und
     return requested
   }
   if (actor.role === 'officer') return requested ?? other(actor.side!)
-  const own = await coordinatorSides(db, actor.userId)
+  const own = actor.institutionSides ?? (await coordinatorSides(db, actor.userId))
   if (own.length === 0) throw new Errors.Forbidden()
   const target = requested ?? other(own[0]!)
   if (own.includes(target)) throw new Errors.Forbidden()
