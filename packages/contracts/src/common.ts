@@ -58,6 +58,12 @@ export const Problem = Type.Object(
         { description: 'why proposed dates were rejected (scheduling)' },
       ),
     ),
+    current: Type.Optional(
+      Type.Object(
+        { version: Type.Integer(), hash: Type.String() },
+        { description: 'the current version, when the request named an older one (409)' },
+      ),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 )

@@ -110,6 +110,8 @@ export const INBOX_KINDS = [
   'reminder',
   'round',
   'import',
+  'message',
+  'agreement',
 ] as const
 export type InboxKind = (typeof INBOX_KINDS)[number]
 

@@ -148,6 +148,49 @@ export type DomainEvent =
         offset: '7d' | '24h' | '1h'
       }
     >
+  // workspace: ids and the writing institution only; the message text stays in the database and
+  // is read in the workspace, behind its access check.
+  | Notify<'message.posted', { messageId: string; partnershipId: string; from: InstitutionRef }>
+  // agreement: ids, the version and its hash only; the fields stay behind the workspace's access
+  // check. `by` is the institution that acted (null when a county office did).
+  | Notify<
+      'agreement.ready',
+      { agreementId: string; partnershipId: string; version: number; hash: string; by: InstitutionRef | null }
+    >
+  | Notify<
+      'agreement.signed',
+      {
+        agreementId: string
+        partnershipId: string
+        version: number
+        hash: string
+        /** The place signed (`duren.first`, `jinhua.officer`, …) and the signer's side. */
+        slot: string
+        side: Side
+        /** The institution signed for; null for a county office's countersignature. */
+        by: InstitutionRef | null
+        /** Whether this signature completed the institutions' part (the offices are asked next). */
+        institutionsSigned: boolean
+      }
+    >
+  | Notify<
+      'agreement.voided',
+      {
+        agreementId: string
+        partnershipId: string
+        /** The version whose signatures the edit voided, and the new one to sign. */
+        voidedVersion: number
+        version: number
+        hash: string
+        by: InstitutionRef
+        /** How many fields changed (the changes are shown in the workspace). */
+        changes: number
+      }
+    >
+  | Notify<
+      'agreement.completed',
+      { agreementId: string; partnershipId: string; version: number; hash: string }
+    >
   // notifications' own work
   | { type: 'digest.due'; userId: string; day: string }
 

@@ -40,6 +40,10 @@ const titled = (
   time: h.eventTime(e.time),
 })
 
+/** The agreement in the partnership's workspace. */
+const agreementLink = (e: { partnershipId: string }, h: RenderHelpers) =>
+  h.link(`/partnerships/${e.partnershipId}/workspace#agreement`)
+
 export const FILL: { [T in MessageType]: Fill<T> } = {
   'auth.email_verification_requested': (e, h) => ({
     params: { expires: h.when(e.expiresAt) },
@@ -129,6 +133,25 @@ export const FILL: { [T in MessageType]: Fill<T> } = {
     url: h.link(`/visit-plans/${e.planId}`),
   }),
   'visit_plan.dropped': (e, h) => ({ params: { by: e.by.name }, url: h.link(`/visit-plans/${e.planId}`) }),
+  'message.posted': (e, h) => ({
+    params: { from: e.from.name },
+    url: h.link(`/partnerships/${e.partnershipId}/workspace#messages`),
+  }),
+  'agreement.ready': (e, h) => ({ params: { version: e.version }, url: agreementLink(e, h) }),
+  'agreement.signed': (e, h) => ({
+    params: {
+      office: e.by ? 'none' : e.side,
+      by: e.by?.name ?? '',
+      version: e.version,
+      complete: e.institutionsSigned ? 'yes' : 'no',
+    },
+    url: agreementLink(e, h),
+  }),
+  'agreement.voided': (e, h) => ({
+    params: { by: e.by.name, version: e.version, voidedVersion: e.voidedVersion, changes: e.changes },
+    url: agreementLink(e, h),
+  }),
+  'agreement.completed': (e, h) => ({ params: { version: e.version }, url: agreementLink(e, h) }),
   'meeting.scheduled': (e, h) => ({ params: titled(e, h), url: h.link(`/meetings/${e.meetingId}`) }),
   'meeting.changed': (e, h) => ({ params: titled(e, h), url: h.link(`/meetings/${e.meetingId}`) }),
   'meeting.cancelled': (e, h) => ({ params: titled(e, h), url: h.link(`/meetings/${e.meetingId}`) }),

@@ -163,6 +163,50 @@ t.test('a flow through the platform writes the events', async (t) => {
   })
   t.equal(upload.statusCode, 202, upload.body)
 
+  // The partners write to each other in the workspace (issue 12).
+  await post(`/v1/partnerships/${partnershipId}/messages`, jh.accessToken, { body: '你们好！' })
+
+  // The exchange agreement (issue 12): drafted, filled by both, sent out, signed, voided by an
+  // edit, signed again and countersigned by both offices.
+  const base = `/v1/partnerships/${partnershipId}/agreement`
+  // biome-ignore lint/suspicious/noExplicitAny: the agreement's fields as the API answers them (JSON).
+  type Fields = any
+  type Draft = { hash: string; fields: Fields }
+  const put = async (token: string, edit: (f: Fields) => void) => {
+    const { hash, fields } = (
+      await app().inject({ method: 'GET', url: base, headers: bearer(token) })
+    ).json<Draft>()
+    edit(fields)
+    const res = await app().inject({
+      method: 'PUT',
+      url: base,
+      headers: bearer(token),
+      payload: { baseHash: hash, fields },
+    })
+    if (res.statusCode !== 200) throw new Error(`PUT agreement: ${res.statusCode} ${res.body}`)
+    return res.json<{ agreement: Draft }>().agreement.hash
+  }
+  await post(base, du.accessToken)
+  await put(du.accessToken, (f) => {
+    f.parties.duren.name.zh = '维尔特尔门文理中学'
+    f.parties.duren.address = { de: 'Wirteltorplatz 1, 52349 Düren' }
+    f.purpose.aims = { de: 'Gemeinsame Projekte.' }
+  })
+  let hash = await put(jh.accessToken, (f) => {
+    f.parties.jinhua.name.de = 'Jinhua Nr. 1 Mittelschule'
+    f.parties.jinhua.address = { zh: '浙江省金华市婺城区八一南街1号' }
+    f.purpose.aims.zh = '共同开展项目。'
+    f.period = { start: '2031-05-10', end: '2031-05-20' }
+    f.term.validUntil = '2032-05-20'
+  })
+  await post(`${base}/submit`, jh.accessToken, { hash })
+  await post(`${base}/sign`, du.accessToken, { hash })
+  hash = await put(jh.accessToken, (f) => {
+    f.term.noticeDays = 60
+  })
+  // The edit voided Düren's signature and sent the new version out again.
+  for (const who of [du, jh, officerDu, officerJh]) await post(`${base}/sign`, who.accessToken, { hash })
+
   await collectOutbox()
   // Written by the matcher and the scheduler in production; here with the flow's real ids.
   const own = { id: duInst, name: 'Gymnasium am Wirteltor', side: 'duren' as const }

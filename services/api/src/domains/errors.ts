@@ -9,7 +9,10 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'invalid'
+  /** Well-formed, but the domain cannot accept it as it stands (an agreement with gaps). */
+  | 'unprocessable'
   | 'too_large'
+  | 'unsupported_type'
   | 'rate_limited'
   | 'unavailable'
 
@@ -28,6 +31,8 @@ export interface DateReason {
 export interface ErrorDetails {
   errors?: FieldProblem[]
   reasons?: DateReason[]
+  /** The current version when a request named an older one (agreement: stale hash). */
+  current?: { version: number; hash: string }
 }
 
 export class DomainError extends Error {

@@ -12,7 +12,9 @@ const STATUS_OF: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   invalid: 400,
+  unprocessable: 422,
   too_large: 413,
+  unsupported_type: 415,
   rate_limited: 429,
   unavailable: 503,
 }
@@ -25,6 +27,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -75,6 +78,7 @@ interface ProblemParts {
   detail: string | undefined
   errors?: FieldProblem[] | undefined
   reasons?: unknown[] | undefined
+  current?: { version: number; hash: string } | undefined
 }
 
 /** What an error is answered with: domain errors by their kind, the framework's and outages by shape. */
@@ -120,7 +124,7 @@ export function problemHandler(
   reply: FastifyReply,
 ) {
   const problem = problemOf(error)
-  const { status, code, errors, reasons } = problem
+  const { status, code, errors, reasons, current } = problem
   let { detail } = problem
   if (status >= 500) {
     request.log.error({ err: error }, 'request failed')
@@ -136,6 +140,7 @@ export function problemHandler(
     requestId: request.id,
     ...(errors ? { errors } : {}),
     ...(reasons ? { reasons } : {}),
+    ...(current ? { current } : {}),
   }
   void reply.status(status).type('application/problem+json').send(body)
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { accountPages } from './account/account.js'
 import { adminOpsPages } from './admin/ops.js'
 import { adminUserPages } from './admin/users.js'
+import { agreementPages } from './agreement/index.js'
 import { authPages } from './auth/index.js'
 import { importPages } from './imports/imports.js'
 import { inboxPages } from './inbox/inbox.js'
@@ -13,6 +14,7 @@ import { proposalPages } from './proposals/proposals.js'
 import { accessibilityPages } from './public/accessibility.js'
 import { schedulingPages } from './scheduling/index.js'
 import { searchPages } from './search/search.js'
+import { workspacePages } from './workspace/workspace.js'
 
 export interface FeatureOptions {
   /** Where people write about barriers (accessibility statement). */
@@ -29,6 +31,8 @@ export const features: FastifyPluginAsync<FeatureOptions> = async (app, options)
   await app.register(proposalDetailPages)
   await app.register(expressionPages)
   await app.register(schedulingPages)
+  await app.register(workspacePages)
+  await app.register(agreementPages)
   await app.register(inboxPages)
   await app.register(officerPages)
   await app.register(importPages)

@@ -25,9 +25,15 @@ export interface UploadedForm {
  * @fastify/csrf-protection. A token in the URL would also work but would end up in logs and
  * history; the field order keeps it in the body and works without JavaScript.
  */
-export function uploadRoute(app: FastifyInstance, access: Access, maxBytes: number) {
+export function uploadRoute(
+  app: FastifyInstance,
+  access: Access,
+  maxBytes: number,
+  /** The longest text field in bytes (a message beside its file needs more than the default). */
+  fieldSize = 1024,
+) {
   const csrfFirst: preHandlerHookHandler = async (request) => {
-    const parts = request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024 } })
+    const parts = request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize } })
     const first = await parts.next()
     const part = first.done ? undefined : first.value
     // Anything but the token first leaves the body without one: the next check refuses it.

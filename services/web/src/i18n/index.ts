@@ -9,6 +9,7 @@ import {
   type Params,
 } from '@dj/i18n'
 import deAccount from './catalogs/de/account.json' with { type: 'json' }
+import deAgreement from './catalogs/de/agreement.json' with { type: 'json' }
 import deCommon from './catalogs/de/common.json' with { type: 'json' }
 import deForms from './catalogs/de/forms.json' with { type: 'json' }
 import deInbox from './catalogs/de/inbox.json' with { type: 'json' }
@@ -18,7 +19,9 @@ import deNotices from './catalogs/de/notices.json' with { type: 'json' }
 import deOfficer from './catalogs/de/officer.json' with { type: 'json' }
 import deScheduling from './catalogs/de/scheduling.json' with { type: 'json' }
 import deWork from './catalogs/de/work.json' with { type: 'json' }
+import deWorkspace from './catalogs/de/workspace.json' with { type: 'json' }
 import deSimpleAccount from './catalogs/de-simple/account.json' with { type: 'json' }
+import deSimpleAgreement from './catalogs/de-simple/agreement.json' with { type: 'json' }
 import deSimpleCommon from './catalogs/de-simple/common.json' with { type: 'json' }
 import deSimpleForms from './catalogs/de-simple/forms.json' with { type: 'json' }
 import deSimpleInbox from './catalogs/de-simple/inbox.json' with { type: 'json' }
@@ -28,7 +31,9 @@ import deSimpleNotices from './catalogs/de-simple/notices.json' with { type: 'js
 import deSimpleOfficer from './catalogs/de-simple/officer.json' with { type: 'json' }
 import deSimpleScheduling from './catalogs/de-simple/scheduling.json' with { type: 'json' }
 import deSimpleWork from './catalogs/de-simple/work.json' with { type: 'json' }
+import deSimpleWorkspace from './catalogs/de-simple/workspace.json' with { type: 'json' }
 import enAccount from './catalogs/en/account.json' with { type: 'json' }
+import enAgreement from './catalogs/en/agreement.json' with { type: 'json' }
 import enCommon from './catalogs/en/common.json' with { type: 'json' }
 import enForms from './catalogs/en/forms.json' with { type: 'json' }
 import enInbox from './catalogs/en/inbox.json' with { type: 'json' }
@@ -38,7 +43,9 @@ import enNotices from './catalogs/en/notices.json' with { type: 'json' }
 import enOfficer from './catalogs/en/officer.json' with { type: 'json' }
 import enScheduling from './catalogs/en/scheduling.json' with { type: 'json' }
 import enWork from './catalogs/en/work.json' with { type: 'json' }
+import enWorkspace from './catalogs/en/workspace.json' with { type: 'json' }
 import zhAccount from './catalogs/zh/account.json' with { type: 'json' }
+import zhAgreement from './catalogs/zh/agreement.json' with { type: 'json' }
 import zhCommon from './catalogs/zh/common.json' with { type: 'json' }
 import zhForms from './catalogs/zh/forms.json' with { type: 'json' }
 import zhInbox from './catalogs/zh/inbox.json' with { type: 'json' }
@@ -48,6 +55,7 @@ import zhNotices from './catalogs/zh/notices.json' with { type: 'json' }
 import zhOfficer from './catalogs/zh/officer.json' with { type: 'json' }
 import zhScheduling from './catalogs/zh/scheduling.json' with { type: 'json' }
 import zhWork from './catalogs/zh/work.json' with { type: 'json' }
+import zhWorkspace from './catalogs/zh/workspace.json' with { type: 'json' }
 
 /**
  * The web's texts: JSON catalogs per locale and feature area (catalogs/<locale>/<area>.json),
@@ -65,6 +73,8 @@ const de = areas(
   deScheduling,
   deInbox,
   deWork,
+  deWorkspace,
+  deAgreement,
 )
 
 /** Every message key, derived from the German catalog. */
@@ -84,6 +94,8 @@ const en: Catalog = areas(
   enScheduling,
   enInbox,
   enWork,
+  enWorkspace,
+  enAgreement,
 )
 const zh: Catalog = areas(
   zhCommon,
@@ -96,6 +108,8 @@ const zh: Catalog = areas(
   zhScheduling,
   zhInbox,
   zhWork,
+  zhWorkspace,
+  zhAgreement,
 )
 const deSimple: Partial<Catalog> = areas(
   deSimpleCommon,
@@ -108,6 +122,8 @@ const deSimple: Partial<Catalog> = areas(
   deSimpleScheduling,
   deSimpleInbox,
   deSimpleWork,
+  deSimpleWorkspace,
+  deSimpleAgreement,
 )
 
 /** The catalogs as written, per locale. */

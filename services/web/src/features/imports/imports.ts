@@ -1,12 +1,5 @@
-import {
-  getImport,
-  type ImportProgress,
-  MAX_IMPORT_BYTES,
-  type ResponseOf,
-  uploadImport,
-} from '@dj/contracts'
+import { getImport, type ImportProgress, MAX_IMPORT_BYTES, uploadImport } from '@dj/contracts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { urlOf } from '../../api/call.js'
 import {
   csrfField,
   emptyForm,

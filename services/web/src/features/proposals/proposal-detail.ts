@@ -43,6 +43,7 @@ ${
 ${p.status === 'accepted' && mine && !canConfirm && html`<p>${v.t('detail.waitingOther')}</p>`}
 <ul class="plain">
   ${p.partnershipId && html`<li><a href="/partnerships/${p.partnershipId}/schedule">${v.t('proposal.schedule')}</a></li>`}
+  ${p.partnershipId && html`<li><a href="/partnerships/${p.partnershipId}/workspace">${v.t('ws.link')}</a></li>`}
   ${p.roundId && html`<li><a href="/officer/rounds/${p.roundId}">${v.t('detail.round')}</a></li>`}
   <li><a href="/officer/work">${v.t('work.title')}</a></li>
 </ul>`

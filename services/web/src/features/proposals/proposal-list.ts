@@ -18,6 +18,8 @@ export interface ProposalList {
   state: ListState
   data: ProposalPage
   incoming: ExpressionPage
+  /** Unread partner messages per partnership id (only those with any). */
+  unread: ReadonlyMap<string, number>
 }
 
 /** Cards per page: each shows the partner's profile, interest and explanation. */

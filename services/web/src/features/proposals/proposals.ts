@@ -6,6 +6,7 @@ import {
   listMyProposals,
   type Proposal,
   type ProposalAnswer,
+  unreadMessages,
 } from '@dj/contracts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Problem } from '../../api-client.js'
@@ -49,7 +50,8 @@ const backField = (v: View) => {
 }
 
 /** A proposal with the partner, why, the answers and what to do; on the list and its own page. */
-export function proposalCard(v: View, p: Proposal): Html {
+/** A proposal; `unread` is how many partner messages the reader has not seen in its workspace. */
+export function proposalCard(v: View, p: Proposal, unread = 0): Html {
   const titleId = `proposal-${p.id}`
   const partner = p.partner.institution
   return html`<article class="card" aria-labelledby="${titleId}">
@@ -68,6 +70,7 @@ export function proposalCard(v: View, p: Proposal): Html {
   </dl>
   ${p.status === 'confirmed' && html`<p class="notice">${v.t('proposal.partnership')}</p>`}
   ${p.status === 'confirmed' && p.partnershipId && html`<p><a class="button" href="/partnerships/${p.partnershipId}/schedule">${v.t('proposal.schedule')}</a></p>`}
+  ${p.status === 'confirmed' && p.partnershipId && html`<p><a href="/partnerships/${p.partnershipId}/workspace">${v.t('ws.link')}</a>${unread > 0 && html` <span class="badge">${v.t('ws.unread', { count: unread })}</span>`}</p>`}
   ${p.status === 'accepted' && html`<p>${v.t('proposal.waiting')}</p>`}
   ${
     p.status === 'open' &&
@@ -109,7 +112,7 @@ function proposalsPage(v: View, list: ProposalList, notice?: string, error?: Mes
 ${incomingSection(v, incoming)}
 <h2>${v.t('proposals.listTitle')}</h2>
 ${proposalControls(v, state, data)}
-${data.total === 0 && !state.filters['awaiting'] ? html`<p>${v.t('proposals.empty')}</p>` : data.items.map((p) => proposalCard(v, p))}
+${data.total === 0 && !state.filters['awaiting'] ? html`<p>${v.t('proposals.empty')}</p>` : data.items.map((p) => proposalCard(v, p, (p.partnershipId && list.unread.get(p.partnershipId)) || 0))}
 ${proposalNext(v, state, data)}`,
   })
 }
@@ -121,17 +124,22 @@ export const proposalPages: FastifyPluginAsyncTypebox = async (app) => {
     query: unknown,
   ): Promise<{ list: ProposalList; problem?: undefined } | { list: ProposalList; problem: Problem }> => {
     const state = readProposalList(query)
-    const [mine, incoming] = await Promise.all([
+    const [mine, incoming, unseen] = await Promise.all([
       v.call(listMyProposals, { query: proposalListQuery(state) }),
       v.call(listExpressions, { query: INCOMING_QUERY }),
+      v.call(unreadMessages, {}),
     ])
     const expressions = incoming.ok ? incoming.data : emptyExpressions
+    // The badges are a courtesy: the list still shows when the counts cannot be had.
+    const unread = new Map(
+      unseen.ok ? unseen.data.items.map((u) => [u.partnershipId, u.unread] as const) : [],
+    )
     if (!mine.ok)
       return {
-        list: { state, data: { items: [], nextCursor: null, total: 0 }, incoming: expressions },
+        list: { state, data: { items: [], nextCursor: null, total: 0 }, incoming: expressions, unread },
         problem: mine.problem,
       }
-    return { list: { state, data: mine.data, incoming: expressions } }
+    return { list: { state, data: mine.data, incoming: expressions, unread } }
   }
 
   app.get(

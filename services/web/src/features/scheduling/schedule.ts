@@ -16,6 +16,7 @@ function schedulePage(v: View, id: string, s: Schedule, insts: Map<string, Insti
     title: v.t('sched.title'),
     notice,
     body: html`<p>${ids.map((i, n) => html`${n > 0 && ' · '}<a href="/institutions/${i}">${nameOf(v, insts, i)}</a>`)}</p>
+<p><a href="/partnerships/${id}/workspace">${v.t('ws.link')}</a></p>
 <h2>${v.t('sched.meetings')}</h2>
 ${
   s.meetings.length === 0
