@@ -121,7 +121,7 @@ t.test(
     const [ff] = await sql<
       { options: string[] }[]
     >`select reloptions as options from pg_class where relname = 'outbox'`
-    t.same(ff!.options, ['fillfactor=70'])
+    t.same(ff!.options, ['fillfactor=40'])
   },
 )
 

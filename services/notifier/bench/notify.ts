@@ -12,8 +12,10 @@
  * then 32 for comparison.
  *
  *   pnpm bench:notify   (N=5000, rounds=5)
- *   BENCH_N=… BENCH_ROUNDS=… BENCH_CONCURRENCY=64 to change
+ *   BENCH_N=… BENCH_ROUNDS=… BENCH_CONCURRENCY=64 to change; BENCH_SETUP_SQL=<file> to compare a
+ *   schema variant (SQL run on the fresh database before anything else)
  */
+import { readFileSync } from 'node:fs'
 import { createDb } from '@dj/db'
 import { createTestDatabase, createTestRedis } from '@dj/testkit'
 import { Queue, Worker } from 'bullmq'
@@ -143,6 +145,13 @@ async function pipeline(
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 const db = await createTestDatabase('bench_notify')
+// BENCH_SETUP_SQL=<file>: SQL run on the fresh database first, to compare a schema variant
+// (e.g. `alter table outbox set (fillfactor = 70)`) with the migrated one in the same conditions.
+if (process.env['BENCH_SETUP_SQL']) {
+  const h = createDb(db.url, { max: 1 })
+  await h.sql.unsafe(readFileSync(process.env['BENCH_SETUP_SQL'], 'utf8'))
+  await h.close()
+}
 const redis = createTestRedis('bench_notify')
 try {
   await seedUsers(db.url)

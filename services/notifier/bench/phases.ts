@@ -8,7 +8,8 @@
  * A diagnostic: figures from a loaded machine are indicative only.
  *
  *   REDIS_PID=$(pgrep redis-server) node --import tsx services/notifier/bench/phases.ts
- *   (BENCH_N=5000 BENCH_CONCURRENCY=32 to change; add --cpu-prof for a Node profile)
+ *   (BENCH_N=5000 BENCH_CONCURRENCY=32 to change; add --cpu-prof for a Node profile;
+ *   BENCH_SETUP_SQL=<file> runs that SQL on the fresh database first, to compare a schema variant)
  */
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
@@ -169,7 +170,25 @@ async function pipeline(dbUrl: string, redisUrl: string, prefix: string) {
   const relaySpan = lastAdd - started
   await app.close()
   await handle.close()
-  return { seconds, latencies, cpu, elu, pgCpu, redisCpu, relaySpan }
+  return { seconds, latencies, cpu, elu, pgCpu, redisCpu, relaySpan, updates: await outboxUpdates(dbUrl) }
+}
+
+/**
+ * How many outbox row updates (mark dispatched, mark done) were HOT, i.e. wrote no index entry.
+ * Read after the pool closed: a backend reports its table counters when it exits, at the latest.
+ */
+async function outboxUpdates(dbUrl: string) {
+  const handle = createDb(dbUrl, { max: 1 })
+  let row: { upd: number; hot: number } | undefined
+  for (let i = 0; i < 50; i += 1) {
+    ;[row] = await handle.sql<{ upd: number; hot: number }[]>`
+      select n_tup_upd::int as upd, n_tup_hot_upd::int as hot from pg_stat_user_tables where relname = 'outbox'`
+    // Two updates per row (dispatched, done) once every backend has reported.
+    if ((row?.upd ?? 0) >= 2 * N) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  await handle.close()
+  return row ?? { upd: 0, hot: 0 }
 }
 
 async function bare(redisUrl: string, prefix: string) {
@@ -215,6 +234,13 @@ async function bare(redisUrl: string, prefix: string) {
 }
 
 const db = await createTestDatabase('bench_phases')
+// BENCH_SETUP_SQL=<file>: SQL run on the fresh database first, to compare a schema variant
+// (e.g. `alter table outbox set (fillfactor = 70)`) with the migrated one in the same conditions.
+if (process.env['BENCH_SETUP_SQL']) {
+  const h = createDb(db.url, { max: 1 })
+  await h.sql.unsafe(readFileSync(process.env['BENCH_SETUP_SQL'], 'utf8'))
+  await h.close()
+}
 const redis = createTestRedis('bench_phases')
 try {
   await seed(db.url)
@@ -233,6 +259,9 @@ try {
   )
   console.log(
     `  per notification: node cpu ${((p.cpu.user + p.cpu.system) / N).toFixed(0)} µs, pg backends ${((p.pgCpu * 1000) / N).toFixed(0)} µs, redis ${((p.redisCpu * 1000) / N).toFixed(0)} µs; event loop utilisation ${(p.elu.utilization * 100).toFixed(0)} %`,
+  )
+  console.log(
+    `  outbox row updates: ${p.updates.upd} for ${N} rows, ${p.updates.hot} of them HOT (no index entry written)`,
   )
   for (const [key, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
     console.log(

