@@ -49,6 +49,11 @@ export const NOTICES = {
   'visit-plan-dropped': 'notice.visitPlanDropped',
   'calendar-entry-added': 'notice.calendarEntryAdded',
   'calendar-entry-deleted': 'notice.calendarEntryDeleted',
+  'agreement-drafted': 'notice.agreementDrafted',
+  'agreement-saved': 'notice.agreementSaved',
+  'agreement-voided': 'notice.agreementVoided',
+  'agreement-submitted': 'notice.agreementSubmitted',
+  'agreement-signed': 'notice.agreementSigned',
 } as const satisfies Record<string, MessageKey>
 export type Notice = keyof typeof NOTICES
 

@@ -20,6 +20,7 @@ const NOT_PAGES = [
   '/officer/export/partnerships.csv',
   '/officer/imports/:id/status.json',
   '/officer/rounds/:id/status.json',
+  '/partnerships/:id/agreement/versions/:version/pdf',
   '/profile/data/export',
   '/visits/:id/ics',
 ].sort()

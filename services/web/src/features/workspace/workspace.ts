@@ -161,6 +161,8 @@ function workspacePage(v: View, w: Workspace, c: Conversation, state: FormState)
 <h2>${v.t('ws.parties')}</h2>
 <ul class="plain">${party(a)}${party(b)}</ul>
 <p><a href="/partnerships/${w.partnership.id}/schedule">${v.t('ws.schedule')}</a></p>
+<h2 id="agreement">${v.t('agr.title')}</h2>
+<p>${v.t('agr.wsIntro')} <a href="/partnerships/${w.partnership.id}/agreement">${v.t('agr.wsLink')}</a></p>
 <h2 id="messages">${v.t('ws.messages')}${
       w.unread > 0 && html` <span class="badge">${v.t('ws.unread', { count: w.unread })}</span>`
     }</h2>
