@@ -35,6 +35,15 @@ export {
 export { canonicalJson, shortHash, versionHash } from './hash.js'
 export { type Gap, OWN_LANGUAGE, readiness } from './readiness.js'
 export {
+  type PlannedSignatureReminder,
+  phaseStart,
+  planSignatureReminders,
+  type ReminderStep,
+  reminderStillDue,
+  SIGNATURE_OVERDUE_DAYS,
+  SIGNATURE_REMINDER_DAYS,
+} from './reminders.js'
+export {
   changedSections,
   DEFAULT_LANGUAGES,
   HEADINGS,

@@ -191,6 +191,36 @@ export type DomainEvent =
       'agreement.completed',
       { agreementId: string; partnershipId: string; version: number; hash: string }
     >
+  // Signature reminders from the scheduler: to whoever has not signed yet (step 1 and 2), then the
+  // office of that side (overdue). `by` is the institution the open place belongs to (null: an
+  // office's countersignature).
+  | Notify<
+      'agreement.reminder',
+      {
+        agreementId: string
+        partnershipId: string
+        version: number
+        hash: string
+        slot: string
+        side: Side
+        by: InstitutionRef | null
+        step: 1 | 2
+      }
+    >
+  | Notify<
+      'agreement.overdue',
+      {
+        agreementId: string
+        partnershipId: string
+        version: number
+        hash: string
+        slot: string
+        side: Side
+        by: InstitutionRef | null
+        /** Days since the version went out (or since the institutions signed, for an office). */
+        days: number
+      }
+    >
   // notifications' own work
   | { type: 'digest.due'; userId: string; day: string }
 

@@ -152,6 +152,14 @@ export const FILL: { [T in MessageType]: Fill<T> } = {
     url: agreementLink(e, h),
   }),
   'agreement.completed': (e, h) => ({ params: { version: e.version }, url: agreementLink(e, h) }),
+  'agreement.reminder': (e, h) => ({
+    params: { version: e.version, last: e.step === 2 ? 'yes' : 'no', office: e.by ? 'none' : e.side },
+    url: agreementLink(e, h),
+  }),
+  'agreement.overdue': (e, h) => ({
+    params: { version: e.version, days: e.days, office: e.by ? 'none' : e.side, by: e.by?.name ?? '' },
+    url: agreementLink(e, h),
+  }),
   'meeting.scheduled': (e, h) => ({ params: titled(e, h), url: h.link(`/meetings/${e.meetingId}`) }),
   'meeting.changed': (e, h) => ({ params: titled(e, h), url: h.link(`/meetings/${e.meetingId}`) }),
   'meeting.cancelled': (e, h) => ({ params: titled(e, h), url: h.link(`/meetings/${e.meetingId}`) }),

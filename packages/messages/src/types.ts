@@ -32,6 +32,8 @@ export const MESSAGE_TYPES = [
   'agreement.signed',
   'agreement.voided',
   'agreement.completed',
+  'agreement.reminder',
+  'agreement.overdue',
   'meeting.scheduled',
   'meeting.changed',
   'meeting.cancelled',

@@ -1,5 +1,5 @@
 import { type AgreementFields, SOURCES } from '@dj/agreement'
-import { partnerships } from '@dj/db'
+import { partnerships, timers } from '@dj/db'
 import {
   bearer,
   createStaff,
@@ -13,6 +13,7 @@ import {
   type TestContext,
 } from '@dj/stack'
 import { waitFor } from '@dj/testkit'
+import { eq } from 'drizzle-orm'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import t from 'tap'
 
@@ -264,8 +265,32 @@ t.test(
     t.equal(json<Problem>(officerFirst).code, 'AGREEMENT_INSTITUTIONS_FIRST')
 
     const submittedHash = a.hash
+    // The scheduler's reminders for the open places (planned from agreement.ready; no scheduler
+    // runs here, so they are written as it writes them).
+    const reminder = (slot: string) => ({
+      id: `agreement-reminder_${a.id}_${a.version}_${slot}_1`,
+      kind: 'agreement.reminder',
+      target: `agreement:${a.id}`,
+      fireAt: new Date(Date.now() + 3 * 86_400_000),
+      sequence: a.version,
+      payload: { agreementId: a.id, slot, step: 1 },
+    })
+    await ctx.app.db.insert(timers).values([reminder('duren.first'), reminder('jinhua.first')])
     const s1 = await send('POST', `${base}/sign`, du.accessToken, { hash: a.hash })
     t.equal(s1.statusCode, 200, s1.body)
+    const reminders = await ctx.app.db
+      .select({ id: timers.id, status: timers.status })
+      .from(timers)
+      .where(eq(timers.target, `agreement:${a.id}`))
+      .orderBy(timers.id)
+    t.same(
+      reminders.map((r) => [r.id.split('_')[3], r.status]),
+      [
+        ['duren.first', 'cancelled'],
+        ['jinhua.first', 'pending'],
+      ],
+      "the signer's reminders stop in the signature's transaction, the other's wait",
+    )
     a = json<Agreement>(s1)
     t.match(a.signatures, [
       { slot: 'duren.first', name: 'lehrerin', institutionId: school.id, versionHash: a.hash },

@@ -1,8 +1,10 @@
+import { reminderStillDue, SIGNATURE_OVERDUE_DAYS, type SlotId, slotKind, slotSide } from '@dj/agreement'
 import { type Db, type DbOrTx, institutions } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
 import { expireProposal } from '@dj/proposals'
 import type { InstitutionRef } from '@dj/queue'
-import { inArray, sql } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
+import { AGREEMENT_OVERDUE, AGREEMENT_REMINDER, loadAgreementState } from './agreement-reminders.js'
 import { SchedulerError } from './errors.js'
 import { loadReminderTarget, type ReminderTargetKind } from './reminders.js'
 import { closeTimer, lockPendingTimer, type TimerRow } from './timers.js'
@@ -23,8 +25,66 @@ type Handler = (tx: DbOrTx, timer: TimerRow) => Promise<boolean>
 
 const str = (v: unknown) => String(v)
 
+/**
+ * A signature reminder (steps 1, 2) or the office's notice (step 3), if the place is still open on
+ * the version it was planned for: a signature, an edit or completion since makes it stale, even
+ * when the event that cancels its timer has not been handled yet. The agreement row is read, not
+ * locked: the API takes the agreement then cancels timers in a signature's transaction, and this
+ * holds the timer first, so locking both here could deadlock; a signature committing meanwhile
+ * waits for this timer's lock and then finds it fired.
+ */
+async function agreementReminder(tx: DbOrTx, timer: TimerRow): Promise<boolean> {
+  const a = await loadAgreementState(tx, str(timer.payload.agreementId))
+  const slot = str(timer.payload.slot) as SlotId
+  if (!a || !reminderStillDue(a.state, timer.sequence, slot)) return false
+  const side = slotSide(slot)
+  const officer = slotKind(slot) === 'officer'
+  const institutionId = officer ? null : a.state.fields.parties[side].institutionId
+  const [by] = institutionId
+    ? await tx
+        .select({ id: institutions.id, name: institutions.name, side: institutions.side })
+        .from(institutions)
+        .where(eq(institutions.id, institutionId))
+    : []
+  const facts = {
+    agreementId: a.id,
+    partnershipId: a.partnershipId,
+    version: a.state.version,
+    hash: a.state.hash,
+    slot,
+    side,
+    by: by ?? null,
+  }
+  if (timer.kind === AGREEMENT_OVERDUE) {
+    await writeOutbox(tx, {
+      type: 'agreement.overdue',
+      audience: { officerSides: [side] },
+      ...facts,
+      days: SIGNATURE_OVERDUE_DAYS,
+    })
+    return true
+  }
+  // The person the place is kept for, else whoever may sign it: the institution's members or the office.
+  const designated = a.state.config.designated?.[slot]
+  const audience = designated
+    ? { userIds: [designated] }
+    : officer
+      ? { officerSides: [side] }
+      : { institutionIds: institutionId ? [institutionId] : [] }
+  await writeOutbox(tx, {
+    type: 'agreement.reminder',
+    audience,
+    ...facts,
+    step: Number(timer.payload.step) === 2 ? 2 : 1,
+  })
+  return true
+}
+
 /** Each returns true when it wrote its effect, false when the timer turned out to be stale. */
 const handlers: Record<string, Handler> = {
+  [AGREEMENT_REMINDER]: agreementReminder,
+  [AGREEMENT_OVERDUE]: agreementReminder,
+
   async reminder(tx, timer) {
     const kind = str(timer.payload.kind) as ReminderTargetKind
     const target = await loadReminderTarget(tx, kind, str(timer.payload.targetId))

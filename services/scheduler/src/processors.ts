@@ -1,6 +1,7 @@
 import type { Db } from '@dj/db'
 import { consumeOutboxJob } from '@dj/outbox'
 import type { OutboxEnvelope, Processor, ProcessorEntry } from '@dj/queue'
+import { syncAgreementReminders } from './agreement-reminders.js'
 import type { SchedulerConfig } from './config.js'
 import { fireTimer } from './fire.js'
 import { proposeIntroMeeting } from './meetings.js'
@@ -31,6 +32,12 @@ export async function handleEvent(ctx: ProcessorContext, envelope: OutboxEnvelop
       case 'meeting.changed':
       case 'meeting.cancelled':
         ;({ added, cancelled } = await syncReminders(tx, 'meeting', e.meetingId, now))
+        break
+      case 'agreement.ready':
+      case 'agreement.signed':
+      case 'agreement.voided':
+      case 'agreement.completed':
+        ;({ added, cancelled } = await syncAgreementReminders(tx, e.agreementId))
         break
       case 'visit.scheduled':
       case 'visit.changed':

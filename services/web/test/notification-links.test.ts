@@ -214,7 +214,21 @@ t.test('a flow through the platform writes the events', async (t) => {
   const audience = { institutionIds: [duInst] }
   const time = { start: '2030-01-10T07:30:00.000Z', end: '2030-01-10T08:30:00.000Z' }
   const officer = { userIds: [officerDu.id] }
+  // The scheduler's signature reminders name the agreement the flow above signed.
+  const ready = [...samples.values()].find((e) => e.type === 'agreement.ready')
+  if (ready?.type !== 'agreement.ready') throw new Error('no agreement.ready in the outbox')
+  const signing = {
+    agreementId: ready.agreementId,
+    partnershipId,
+    version: ready.version,
+    hash: ready.hash,
+    slot: 'jinhua.first',
+    side: 'jinhua' as const,
+    by: partner,
+  }
   const built: DomainEvent[] = [
+    { type: 'agreement.reminder', audience: { institutionIds: [jhInst] }, ...signing, step: 2 },
+    { type: 'agreement.overdue', audience: { officerSides: ['jinhua'] }, ...signing, days: 10 },
     { type: 'round.finished', audience: officer, roundId: String(round['id']), status: 'done', proposals: 3 },
     {
       type: 'import.finished',

@@ -19,6 +19,7 @@ import { Errors } from '../errors.js'
 import { requireWriter, type WorkspaceAccess, workspaceAccess } from '../workspace/access.js'
 import { AgreementErrors, signingError } from './errors.js'
 import { writeAgreementEvents } from './events.js'
+import { cancelOwedReminders } from './reminders.js'
 import { type AgreementRow, insertAgreement, loadAgreement, saveTransition, signatureOf } from './store.js'
 import { partnershipSummary } from './summary.js'
 import { agreementView, signatureView } from './view.js'
@@ -125,6 +126,7 @@ async function transition(
   const result = apply(state, event(state, now.toISOString()))
   if (!result.ok) throw signingError(result.error)
   const saved = await saveTransition(tx, row, result.state, result.effects, actor.userId, now)
+  await cancelOwedReminders(tx, row.id, result.state)
   await writeAgreementEvents(tx, party.access.partnership, row.id, result.state, result.effects, {
     userId: actor.userId,
     institutionId: party.writer?.institutionId ?? null,
