@@ -122,6 +122,7 @@ export const FUNNEL_STAGES = [
   'proposed',
   'accepted',
   'partnership',
+  'agreementSigned',
   'visitDone',
 ] as const
 export type FunnelStage = (typeof FUNNEL_STAGES)[number]

@@ -1,4 +1,12 @@
-import { matchRounds, partnerships, proposalDecisions, proposals, visitPlans, visits } from '@dj/db'
+import {
+  agreements,
+  matchRounds,
+  partnerships,
+  proposalDecisions,
+  proposals,
+  visitPlans,
+  visits,
+} from '@dj/db'
 import {
   bearer,
   createInstitution,
@@ -93,6 +101,19 @@ await db.insert(visits).values({
   uid: 'visit-reporting-1@dj.example',
   organizerEmail: 'noreply@dj.example',
 })
+// The partnership's agreement, signed by both institutions but not yet countersigned: not
+// "agreement signed" in the funnel until the offices complete it (a test below does).
+const [agreement] = await db
+  .insert(agreements)
+  .values({
+    partnershipId: ps!.id,
+    version: 1,
+    hash: 'a'.repeat(64),
+    fields: {},
+    status: 'signed_by_institutions',
+    config: { countersign: true, secondSigner: { duren: false, jinhua: false } },
+  })
+  .returning()
 const p2 = await seedProposal(app, d3, j2)
 await db.insert(proposalDecisions).values({ proposalId: p2, side: 'jinhua', decision: 'accept' })
 
@@ -170,7 +191,7 @@ await t.test('rounds: newest first with cursor pagination', async (t) => {
 })
 
 type Counts = Record<
-  'registered' | 'verified' | 'proposed' | 'accepted' | 'partnership' | 'visitDone',
+  'registered' | 'verified' | 'proposed' | 'accepted' | 'partnership' | 'agreementSigned' | 'visitDone',
   number
 >
 type SideStats = {
@@ -186,7 +207,15 @@ await t.test('stats: funnel and breakdowns per side', async (t) => {
   t.equal(own.sides.length, 1)
   const duren = own.sides[0]!
   t.equal(duren.side, 'duren')
-  t.same(duren.funnel, { registered: 3, verified: 2, proposed: 2, accepted: 1, partnership: 1, visitDone: 1 })
+  t.same(duren.funnel, {
+    registered: 3,
+    verified: 2,
+    proposed: 2,
+    accepted: 1,
+    partnership: 1,
+    agreementSigned: 0,
+    visitDone: 1,
+  })
   t.same(
     duren.byKind.find((k) => k.kind === 'school'),
     { kind: 'school', ...duren.funnel },
@@ -218,6 +247,7 @@ await t.test('stats: funnel and breakdowns per side', async (t) => {
     proposed: 2,
     accepted: 2,
     partnership: 1,
+    agreementSigned: 0,
     visitDone: 1,
   })
   t.match(
@@ -227,6 +257,30 @@ await t.test('stats: funnel and breakdowns per side', async (t) => {
   const adminView = json<{ sides: SideStats[] }>(await get('/v1/officer/stats', admin.accessToken))
   t.equal(adminView.sides.length, 2, 'admins default to both sides')
   t.equal(JSON.stringify(both).includes('Wirteltor'), false, 'no names in aggregates')
+})
+
+await t.test('stats: "agreement signed" counts completed agreements only', async (t) => {
+  await db
+    .update(agreements)
+    .set({ status: 'countersigned', completedAt: new Date() })
+    .where(eq(agreements.id, agreement!.id))
+  const both = json<{ sides: SideStats[] }>(await get('/v1/officer/stats?side=both', officerD.accessToken))
+  t.same(
+    both.sides.map((s) => [s.side, s.funnel.partnership, s.funnel.agreementSigned]),
+    [
+      ['duren', 1, 1],
+      ['jinhua', 1, 1],
+    ],
+    'both institutions of the partnership',
+  )
+  t.match(
+    both.sides[0]!.byMunicipality.find((m) => m.municipalityId === 'dn-dueren'),
+    { partnership: 1, agreementSigned: 1 },
+  )
+  t.match(
+    both.sides[0]!.byMunicipality.find((m) => m.municipalityId === 'dn-juelich'),
+    { agreementSigned: 0 },
+  )
 })
 
 const csvOf = (body: string) => parseCsv(body).map((r) => r.cells)

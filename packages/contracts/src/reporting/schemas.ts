@@ -17,6 +17,11 @@ export const StageCounts = Type.Object({
   proposed: Type.Integer({ minimum: 0, description: 'has any proposal' }),
   accepted: Type.Integer({ minimum: 0, description: 'its own side accepted a proposal' }),
   partnership: Count,
+  agreementSigned: Type.Integer({
+    minimum: 0,
+    description:
+      'a partnership whose agreement is complete (every required signature on its current version)',
+  }),
   visitDone: Type.Integer({ minimum: 0, description: 'a non-cancelled visit whose end date has passed' }),
 })
 export type StageCounts = Static<typeof StageCounts>

@@ -12,6 +12,7 @@ export const emptyCounts = (): StageCounts => ({
   proposed: 0,
   accepted: 0,
   partnership: 0,
+  agreementSigned: 0,
   visitDone: 0,
 })
 
@@ -23,6 +24,8 @@ const inst = sql.raw('"institutions"."id"')
  * Every institution of the side with the funnel stages it has reached. A stage counts once per
  * institution however many proposals, partnerships or visits it has. "Accepted" means its own
  * side said yes (its coordinator's decision, or a proposal already accepted/confirmed by both).
+ * "Agreement signed" means a partnership's agreement is complete: signed by both institutions,
+ * and countersigned by both offices where that is on (completed_at is set by the last signature).
  * A visit is done once its inclusive end date lies before today in the visit's own time zone.
  */
 export async function institutionStages(db: DbOrTx, side: Side) {
@@ -40,6 +43,9 @@ export async function institutionStages(db: DbOrTx, side: Side) {
             where d.proposal_id = p.id and d.side = ${side} and d.decision = 'accept')))`,
       partnership: sql<boolean>`exists (select 1 from partnerships ps
         where ps.institution_a = ${inst} or ps.institution_b = ${inst})`,
+      agreementSigned: sql<boolean>`exists (select 1 from partnerships ps
+        join agreements ag on ag.partnership_id = ps.id
+        where (ps.institution_a = ${inst} or ps.institution_b = ${inst}) and ag.completed_at is not null)`,
       visitDone: sql<boolean>`exists (select 1 from visits v
         where (v.host_institution_id = ${inst} or v.traveller_institution_id = ${inst})
           and v.status <> 'cancelled' and v.end_date < (now() at time zone v.time_zone)::date)`,
@@ -56,5 +62,6 @@ export function addStages(counts: StageCounts, row: InstitutionStages): void {
   if (row.proposed) counts.proposed++
   if (row.accepted) counts.accepted++
   if (row.partnership) counts.partnership++
+  if (row.agreementSigned) counts.agreementSigned++
   if (row.visitDone) counts.visitDone++
 }

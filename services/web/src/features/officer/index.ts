@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
+import { officerPartnershipPages } from './partnerships.js'
 import { queuePages } from './queue.js'
 import { officerReportPages } from './reports.js'
 import { roundPages } from './rounds.js'
@@ -10,4 +11,5 @@ export const officerPages: FastifyPluginAsync = async (app) => {
   await app.register(queuePages)
   await app.register(roundPages)
   await app.register(officerReportPages)
+  await app.register(officerPartnershipPages)
 }

@@ -21,6 +21,7 @@ import type { MessageKey } from '../../i18n/index.js'
 import { page } from '../../layout.js'
 import type { View } from '../../view.js'
 import { oneOf, pageOfList } from './list-query.js'
+import { PARTNERSHIPS_PATH } from './partnerships.js'
 import { actionsFor } from './queue.js'
 
 const PAGE_SIZE = 20
@@ -179,6 +180,7 @@ export const officerWorkPages: FastifyPluginAsyncTypebox = async (app) => {
       const body = html`${error && html`<div class="error-summary" role="alert"><p>${v.t(error)}</p></div>`}
 <p>${v.t(me.role === 'admin' ? 'work.introAdmin' : 'work.intro')}</p>
 ${work.ok && work.data.sides.map((w) => workCounts(v, w))}
+<p><a href="${PARTNERSHIPS_PATH}">${v.t('partnerList.link')}</a></p>
 ${verifyList(v, pending.ok ? pending.data : empty)}
 ${confirmTable(v, s, confirm.ok ? confirm.data : empty)}
 ${importList(v, imports.ok ? imports.data : empty)}`
