@@ -99,6 +99,11 @@ t.test('each partnership with its state, own side first, linking to the workspac
 
   const drafts = await webGet(stack, `${PATH}?status=draft`, sessions.admin)
   t.match(drafts.body, `data-partnership="${withDraft}"`)
+  t.match(
+    drafts.body,
+    `href="/partnerships/${withDraft}/agreement"`,
+    'admins are led to the agreement, not the workspace',
+  )
   t.notMatch(drafts.body, `data-partnership="${without}"`, 'the status filter')
   const searched = await webGet(stack, `${PATH}?q=${encodeURIComponent('婺城')}`, sessions.officerDu)
   t.match(searched.body, `data-partnership="${withDraft}"`)

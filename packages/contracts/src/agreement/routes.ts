@@ -12,7 +12,8 @@ import { route } from '../route.js'
 
 const tags = ['agreement'] as const
 /** Everyone who may see partnership data; object-level access narrows it to the pair's people. */
-const READERS = ['coordinator', 'officer', 'admin'] as const
+/** Who may read an agreement: the pair's people, and admins (who help with signing). */
+export const AGREEMENT_READERS = ['coordinator', 'officer', 'admin'] as const
 
 export const AGREEMENT_STATUSES = [
   'draft',
@@ -129,7 +130,7 @@ export const agreement = route({
   path: '/v1/partnerships/:id/agreement',
   tags,
   summary: 'The partnership’s agreement: fields, clauses in the reader’s languages, signatures',
-  access: { roles: READERS },
+  access: { roles: AGREEMENT_READERS },
   params: IdParams,
   query: AgreementLanguagesQuery,
   response: { 200: Agreement, ...problems(400, 401, 403, 404) },
@@ -245,7 +246,7 @@ export const agreementVersions = route({
   path: '/v1/partnerships/:id/agreement/versions',
   tags,
   summary: 'Every version of the agreement, newest first, with its changes and signatures',
-  access: { roles: READERS },
+  access: { roles: AGREEMENT_READERS },
   params: IdParams,
   response: { 200: Items(AgreementVersion), ...problems(401, 403, 404) },
 })
@@ -257,7 +258,7 @@ export const agreementVersionPdf = route({
   path: '/v1/partnerships/:id/agreement/versions/:version/pdf',
   tags,
   summary: 'The PDF of a version: A4, the languages side by side, signatures and version hash',
-  access: { roles: READERS },
+  access: { roles: AGREEMENT_READERS },
   params: VersionParams,
   query: AgreementLanguagesQuery,
   produces: ['application/pdf'],

@@ -18,12 +18,16 @@ import { route } from '../route.js'
 /**
  * The partnership workspace: what happened in a partnership (the timeline) and the conversation
  * between its two institutions. Members of either institution read and write; the county offices
- * of both sides and admins read (the rule of all partnership data); officers' reads are shown.
+ * of both sides read; officers' reads are shown. Admins do not open workspaces.
  */
 
 const tags = ['workspace'] as const
-/** Everyone who may see partnership data; object-level access narrows it to the pair's people. */
-export const WORKSPACE_READERS = ['coordinator', 'officer', 'admin'] as const
+/**
+ * Who may open a workspace: its two institutions' coordinators and the two county offices
+ * (object-level access narrows it to the pair's people). Admins operate the platform; the
+ * partners' correspondence is not theirs to read.
+ */
+export const WORKSPACE_READERS = ['coordinator', 'officer'] as const
 
 /** The longest message text in characters (the database checks the same). */
 export const MESSAGE_MAX_CHARS = 4000
@@ -91,7 +95,7 @@ export const Workspace = Type.Object({
   /** `a` is the Düren institution, `b` the Jinhua one. */
   institutions: Type.Object({ a: WorkspaceParty, b: WorkspaceParty }),
   viewer: Type.Object({
-    /** A member of one of the two institutions may post; officers and admins only read. */
+    /** A member of one of the two institutions may post; officers only read. */
     canPost: Type.Boolean(),
     ownInstitutionId: Nullable(Uuid),
   }),

@@ -13,7 +13,8 @@ export interface WorkspaceAccess extends PairAccess {
 
 /**
  * The rule of all partnership data (scheduling/access.ts): members of either institution act,
- * officers of either side and admins read, everyone else gets 404 so nothing leaks.
+ * officers of either side and admins read, everyone else gets 404 so nothing leaks. The
+ * conversation narrows it further (conversationAccess).
  */
 export async function workspaceAccess(
   db: DbOrTx,
@@ -30,7 +31,22 @@ export async function workspaceAccess(
   return { ...access, partnership }
 }
 
-/** Who writes: a member of one of the two institutions, for it. Officers and admins only read. */
+/**
+ * The workspace, its timeline and its conversation belong to the partnership: the two
+ * institutions' coordinators and the two county offices, nobody else. Admins operate the
+ * platform; partners' correspondence is not theirs to read (they keep read access to the
+ * agreement, which workspaceAccess alone guards, to help with signing).
+ */
+export async function conversationAccess(
+  db: DbOrTx,
+  actor: Actor,
+  partnershipId: string,
+): Promise<WorkspaceAccess> {
+  if (actor.role === 'admin') throw new WorkspaceErrors.NotForAdmins()
+  return workspaceAccess(db, actor, partnershipId)
+}
+
+/** Who writes: a member of one of the two institutions, for it. Officers only read. */
 export async function requireWriter(
   db: DbOrTx,
   access: WorkspaceAccess,

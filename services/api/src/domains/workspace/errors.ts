@@ -11,6 +11,11 @@ export const WorkspaceErrors = {
   OfficersRead: defineError(
     'WORKSPACE_READ_ONLY',
     'forbidden',
-    'only the two institutions write here; the county offices and admins read',
+    'only the two institutions write here; the county offices read',
+  ),
+  NotForAdmins: defineError(
+    'WORKSPACE_PARTNERS_ONLY',
+    'forbidden',
+    'the workspace and its messages are the partnership’s own: its two institutions and the two county offices',
   ),
 }

@@ -15,7 +15,7 @@ import type { Actor } from '../actor.js'
 import { Errors } from '../errors.js'
 import { afterCursor, cursorColumns, type Keyset, orderOf, pageOf } from '../keyset.js'
 import type { AttachmentLimits } from '../use-case.js'
-import { readerOf, requireWriter, type WorkspaceAccess, workspaceAccess } from './access.js'
+import { conversationAccess, readerOf, requireWriter, type WorkspaceAccess } from './access.js'
 import type { AttachmentStore } from './attachment-store.js'
 import { WorkspaceErrors } from './errors.js'
 import { detectMediaType } from './media-type.js'
@@ -106,7 +106,7 @@ export async function listMessages(
   partnershipId: string,
   page: { cursor?: string | undefined; limit: number },
 ) {
-  await workspaceAccess(db, actor, partnershipId)
+  await conversationAccess(db, actor, partnershipId)
   const rows = await messagesWhere(
     db,
     actor,
@@ -167,7 +167,7 @@ async function insertMessage(
 }
 
 export async function postMessage(tx: DbOrTx, actor: Actor, partnershipId: string, body: string) {
-  const access = await workspaceAccess(tx, actor, partnershipId)
+  const access = await conversationAccess(tx, actor, partnershipId)
   return insertMessage(tx, actor, access, body.trim())
 }
 
@@ -198,7 +198,7 @@ export async function uploadAttachment(
   limits: AttachmentLimits,
   store: AttachmentStore,
 ) {
-  const access = await workspaceAccess(tx, actor, upload.partnershipId)
+  const access = await conversationAccess(tx, actor, upload.partnershipId)
   await requireWriter(tx, access)
   if (!(upload.content instanceof Uint8Array)) throw new Errors.Invalid('the body must be the file itself')
   const bytes = upload.content
@@ -231,7 +231,7 @@ export async function downloadAttachment(db: DbOrTx, actor: Actor, id: string, s
     .where(eq(messageAttachments.id, id))
   if (!file) throw new Errors.NotFound('attachment')
   try {
-    await workspaceAccess(db, actor, file.partnershipId)
+    await conversationAccess(db, actor, file.partnershipId)
   } catch {
     throw new Errors.NotFound('attachment')
   }
@@ -296,7 +296,7 @@ async function markRead(tx: DbOrTx, actor: Actor, access: WorkspaceAccess, upTo:
 }
 
 export async function markMessagesRead(tx: DbOrTx, actor: Actor, partnershipId: string, upTo?: string) {
-  const access = await workspaceAccess(tx, actor, partnershipId)
+  const access = await conversationAccess(tx, actor, partnershipId)
   await markRead(tx, actor, access, upTo)
   return { unread: await unreadCount(tx, actor, access) }
 }

@@ -13,7 +13,7 @@ import { desc, eq, inArray } from 'drizzle-orm'
 import type { Actor } from '../actor.js'
 import { agreementSource } from '../agreement/timeline.js'
 import type { Partnership } from './access.js'
-import { workspaceAccess } from './access.js'
+import { conversationAccess } from './access.js'
 import { unreadCount } from './messages.js'
 
 /**
@@ -146,7 +146,7 @@ export async function timelineOf(db: DbOrTx, p: Partnership, sources = TIMELINE_
 }
 
 export async function workspaceView(db: DbOrTx, actor: Actor, partnershipId: string): Promise<Workspace> {
-  const access = await workspaceAccess(db, actor, partnershipId)
+  const access = await conversationAccess(db, actor, partnershipId)
   const p = access.partnership
   const [parties, timeline, unread] = await Promise.all([
     db

@@ -1,4 +1,5 @@
 import {
+  AGREEMENT_READERS,
   type Agreement,
   agreement,
   agreementVersionPdf,
@@ -9,7 +10,6 @@ import {
   SIGNER_ROLES,
   signAgreement,
   submitAgreement,
-  WORKSPACE_READERS,
   workspace,
 } from '@dj/contracts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -67,7 +67,7 @@ type Loaded = { kind: 'agreement'; a: Agreement } | { kind: 'none'; canDraft: bo
 
 /**
  * The agreement, or that there is none yet. The API answers 404 for both "no agreement" and "not
- * your partnership"; the workspace (same readers) tells them apart.
+ * your partnership"; the workspace tells them apart for the pair's people.
  */
 async function load(v: View, reply: FastifyReply, id: string, languages: LanguageChoice): Promise<Loaded> {
   const res = await v.call(agreement, { params: { id }, query: { languages } })
@@ -76,6 +76,8 @@ async function load(v: View, reply: FastifyReply, id: string, languages: Languag
     void refusalPage(v, reply, res)
     return null
   }
+  // Admins do not open workspaces (the partners' correspondence); for them there is just none yet.
+  if (v.me?.role === 'admin') return { kind: 'none', canDraft: false }
   const w = await loadOrRefuse(v, reply, workspace, { params: { id } })
   return w ? { kind: 'none', canDraft: w.viewer.canPost } : null
 }
@@ -115,7 +117,7 @@ function refusal(p: Problem): FormState {
 export const agreementPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/partnerships/:id/agreement',
-    { config: { access: WORKSPACE_READERS }, schema: { params: IdParams, querystring: AgreementQuery } },
+    { config: { access: AGREEMENT_READERS }, schema: { params: IdParams, querystring: AgreementQuery } },
     async (request, reply) =>
       showAgreement(request.view, reply, request.params.id, {
         languages: request.query.languages ?? '',
@@ -238,7 +240,7 @@ export const agreementPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/partnerships/:id/agreement/versions/:version/pdf',
-    { config: { access: WORKSPACE_READERS }, schema: { params: VersionParams, querystring: PdfQuery } },
+    { config: { access: AGREEMENT_READERS }, schema: { params: VersionParams, querystring: PdfQuery } },
     async (request, reply) => {
       const { id, version } = request.params
       const path = pathOf(agreementVersionPdf, { id, version: Number(version) })

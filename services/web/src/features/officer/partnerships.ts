@@ -70,6 +70,7 @@ function partnershipTable(
   first: Side,
 ): Html {
   const second: Side = first === 'duren' ? 'jinhua' : 'duren'
+  const target = v.me?.role === 'admin' ? 'agreement' : 'workspace'
   return html`${pager(v, s, {
     path: PARTNERSHIPS_PATH,
     total: data.total,
@@ -90,13 +91,14 @@ ${
       v.t('partnerList.colChanged'),
       v.t('partnerList.colWorkspace'),
     ],
+    // Admins do not open workspaces (the partners' correspondence); they read the agreement.
     rows: data.items.map(
       (p) => html`<tr data-partnership="${p.id}">
     <th scope="row">${p[first].name}</th>
     <td>${p[second].name}</td>
     <td>${stateCell(v, p)}</td>
     <td><time datetime="${p.lastChange}">${formatDateTime(v.locale, v.timeZone, p.lastChange)}</time></td>
-    <td><a href="/partnerships/${p.id}/workspace" aria-label="${v.t('partnerList.open')}: ${p[first].name} – ${p[second].name}">${v.t('partnerList.open')}</a></td>
+    <td><a href="/partnerships/${p.id}/${target}" aria-label="${v.t('partnerList.open')}: ${p[first].name} – ${p[second].name}">${v.t('partnerList.open')}</a></td>
   </tr>`,
     ),
   })
