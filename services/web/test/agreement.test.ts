@@ -17,6 +17,8 @@ const READERS = ['anon', 'du', 'jh', 'stranger', 'officerDu', 'officerJh', 'admi
 type Reader = (typeof READERS)[number]
 const sessions = {} as Record<Reader, WebSession>
 let partnershipId = ''
+let duId = ''
+let jhId = ''
 let page = ''
 
 t.before(async () => {
@@ -34,6 +36,8 @@ t.before(async () => {
   const du = await seedInstitution(app, 'duren', 'Gymnasium am Wirteltor', [duUser.id])
   const jh = await seedInstitution(app, 'jinhua', '金华市第一中学', [jhUser.id])
   await seedInstitution(app, 'duren', 'Fremde Schule', [strangerUser.id])
+  duId = du.id
+  jhId = jh.id
   partnershipId = (await partnershipBetween(app, du.id, jh.id)).id
   page = `/partnerships/${partnershipId}/agreement`
   sessions.anon = await anonymousSession(stack)
@@ -307,3 +311,23 @@ t.test('submit, both sign, an edit voids, both sign again, both offices counters
   t.same(await matrix((s) => webGet(stack, page, s)), ['sign-in', 200, 200, 404, 200, 200, 200])
   t.same(await matrix((s) => webGet(stack, pdf!, s)), ['sign-in', 200, 200, 404, 200, 200, 200])
 })
+
+t.test(
+  'who signs is chosen with the draft: without the offices, with a second signer for Düren',
+  async (t) => {
+    const other = (await partnershipBetween(stack.api.app, duId, jhId)).id
+    const otherPage = `/partnerships/${other}/agreement`
+    const form = await webGet(stack, otherPage, sessions.du)
+    t.match(
+      form.body,
+      /name="countersign" value="yes" checked/,
+      'the offices countersign unless told otherwise',
+    )
+    t.match(form.body, 'name="secondSigner" value="duren"')
+    const res = await webPost(stack, otherPage, sessions.du, { countersign: 'no', secondSigner: 'duren' })
+    t.equal(res.statusCode, 303, res.body.slice(0, 1000))
+    const [row] = await stack.api.app.dbHandle.sql<{ config: unknown }[]>`
+    select config from agreements where partnership_id = ${other}::uuid`
+    t.same(row?.config, { countersign: false, secondSigner: { duren: true, jinhua: false } })
+  },
+)

@@ -127,11 +127,24 @@ export const agreementPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/partnerships/:id/agreement',
-    { config: { access: ['coordinator'] }, schema: { params: IdParams, body: Form([]) } },
+    {
+      config: { access: ['coordinator'] },
+      schema: { params: IdParams, body: Form(['countersign'], ['secondSigner']) },
+    },
     async (request, reply) => {
       const v = request.view
       const { id } = request.params
-      const res = await v.call(createAgreement, { params: { id }, query: { languages: 'de,zh' }, body: {} })
+      const second = new Set([request.body.secondSigner ?? []].flat())
+      const config = {
+        // The offices countersign unless the form says no (a form without the field keeps the default).
+        countersign: request.body.countersign !== 'no',
+        secondSigner: { duren: second.has('duren'), jinhua: second.has('jinhua') },
+      }
+      const res = await v.call(createAgreement, {
+        params: { id },
+        query: { languages: 'de,zh' },
+        body: { config },
+      })
       if (res.ok) return seeOther(reply, `${base(id)}/edit?notice=agreement-drafted`)
       if (res.status === 404) return messagePage(v, reply, 'notFound.title', 'notFound.body', 404)
       if (res.status === 409) return seeOther(reply, base(id))

@@ -1,4 +1,5 @@
 import { type Agreement, type AgreementFieldChange, type AgreementVersion, SIGNER_ROLES } from '@dj/contracts'
+import { checkboxes, radios } from '../../components/fields.js'
 import { csrfField, errorSummary, type FormState, hasErrors } from '../../components/forms.js'
 import { type Html, html } from '../../html.js'
 import { formatDate, formatDateTime, formatNumber, type MessageKey } from '../../i18n/index.js'
@@ -207,6 +208,32 @@ ${versionList(v, a, d.versions, d.languages)}`,
   })
 }
 
+/**
+ * Who signs, chosen when the agreement is drafted: whether the two county offices countersign
+ * (the default), and whether an institution adds a second signer (e.g. head of school and coordinator).
+ */
+function signingChoices(v: View, state: FormState): Html {
+  const values = { countersign: 'yes', ...state.values }
+  const s = { ...state, values }
+  return html`${radios(v, s, {
+    name: 'countersign',
+    label: 'agr.cfg.countersign',
+    options: [
+      { value: 'yes', label: v.t('agr.cfg.countersignYes') },
+      { value: 'no', label: v.t('agr.cfg.countersignNo') },
+    ],
+  })}
+  ${checkboxes(v, s, {
+    name: 'secondSigner',
+    label: 'agr.cfg.secondSigner',
+    hint: 'agr.cfg.secondSignerHint',
+    options: [
+      { value: 'duren', label: v.t('side.duren') },
+      { value: 'jinhua', label: v.t('side.jinhua') },
+    ],
+  })}`
+}
+
 /** No agreement yet: what it is, and the button that drafts it (coordinators of the pair). */
 export function noAgreementPage(v: View, id: string, canDraft: boolean, state: FormState): Html {
   return page(v, {
@@ -218,6 +245,7 @@ export function noAgreementPage(v: View, id: string, canDraft: boolean, state: F
 ${
   canDraft
     ? html`<form method="post" action="/partnerships/${id}/agreement">${csrfField(v)}
+  ${signingChoices(v, state)}
   <button type="submit">${v.t('agr.draft')}</button>
 </form>`
     : html`<p>${v.t('agr.noneReader')}</p>`
