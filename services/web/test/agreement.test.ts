@@ -146,9 +146,16 @@ t.test('drafted, then both coordinators fill in their side through the form', as
   t.match(bad.body, 'href="#f-term.noticeDays"', 'the summary links to the field')
   t.match(bad.body, CATALOGS.de['err.number'])
 
+  const badMail = await edit(sessions.du, { 'parties.duren.contacts.0.email': 'not-an-address' }, form.body)
+  t.equal(badMail.statusCode, 422, 'the API checks the contact’s address')
+  t.match(badMail.body, 'href="#f-parties.duren.contacts.0.email"', 'on its field')
+
   const res = await edit(
     sessions.du,
     {
+      'parties.duren.responsible.0.name': 'Dr. Anna Berg',
+      'parties.duren.responsible.0.role': 'head',
+      'parties.duren.contacts.0.email': 'kontakt@wirteltor.example',
       'parties.duren.name.zh': '维尔特尔门文理中学',
       'parties.duren.address.de': 'Wirteltorplatz 1, 52349 Düren',
       'purpose.aims.de': 'Gemeinsame Umweltprojekte',
@@ -157,6 +164,11 @@ t.test('drafted, then both coordinators fill in their side through the form', as
   )
   t.equal(res.statusCode, 303, res.body.slice(0, 2000))
   t.match(String(res.headers.location), /notice=agreement-saved/)
+  const withPeople = await webGet(stack, page, sessions.du)
+  t.match(withPeople.body, 'Dr. Anna Berg', 'the responsible person is in the agreement')
+  const again = await webGet(stack, `${page}/edit`, sessions.du)
+  t.match(again.body, 'value="kontakt@wirteltor.example"', 'and the form shows what was saved')
+  t.match(again.body, /<option value="head" selected/, 'with the role')
 
   // Jinhua edits on the version it opened before Düren saved: refused, the entries stay.
   const stale = await edit(sessions.jh, { 'parties.jinhua.name.de': 'Jinhua Nr. 1' }, jhForm.body)

@@ -25,6 +25,9 @@ import {
   PARTY_FIELDS,
   PAYERS,
   PERIOD_FIELDS,
+  PERSON_FIELDS,
+  PERSON_ROLES,
+  type Side,
   TERM_FIELDS,
 } from './fields.js'
 import { partyName, shortHash } from './view.js'
@@ -55,6 +58,19 @@ function field(v: View, state: FormState, f: FieldDef): Html {
   })
 }
 
+/** A person's name (and for a contact, how to reach them) with their role at the institution. */
+function personField(
+  v: View,
+  state: FormState,
+  side: Side,
+  who: 'responsible' | 'contacts',
+  opts: (values: readonly string[], prefix: string) => { value: string; label: string }[],
+): Html {
+  const defs = PERSON_FIELDS[side].filter((f) => f.name.startsWith(`parties.${side}.${who}.`))
+  return html`${defs.map((f) => field(v, state, f))}
+  ${select(v, state, { name: `parties.${side}.${who}.0.role`, label: 'agr.field.personRole', options: opts(PERSON_ROLES, 'agr.role') })}`
+}
+
 const fieldset = (legend: string, body: Html) => html`<fieldset><legend>${legend}</legend>${body}</fieldset>`
 
 /**
@@ -80,7 +96,10 @@ export function editPage(v: View, a: Agreement, state: FormState, notice?: strin
   ${SIDES.map((side) =>
     fieldset(
       v.t('agr.partyLegend', { party: partyName(v, a, side), side: v.t(`side.${side}`) }),
-      html`<p class="hint">${v.t('agr.partyHint')}</p>${PARTY_FIELDS[side].map((f) => field(v, state, f))}`,
+      html`<p class="hint">${v.t('agr.partyHint')}</p>${PARTY_FIELDS[side].map((f) => field(v, state, f))}
+  <p class="hint">${v.t('agr.peopleHint')}</p>
+  ${personField(v, state, side, 'responsible', opts)}
+  ${personField(v, state, side, 'contacts', opts)}`,
     ),
   )}
   ${fieldset(

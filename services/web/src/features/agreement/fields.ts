@@ -24,9 +24,20 @@ export const PAYERS = ['duren', 'jinhua', 'host', 'each_own', 'shared', 'partici
 export const ACCOMMODATIONS = ['host_families', 'hostel', 'hotel', 'boarding', 'none'] as const
 
 type Local = { de?: string; zh?: string; en?: string }
+type Person = { name: string; role: string; adult: true }
+type Contact = { email?: string; phone?: string }
 /** The part of AgreementFields the web reads and writes (the rest travels through untouched). */
 export interface Fields {
-  parties: Record<Side, { name: Local; address: Local; [k: string]: unknown }>
+  parties: Record<
+    Side,
+    {
+      name: Local
+      address: Local
+      responsible: Person[]
+      contacts: (Person & Contact)[]
+      [k: string]: unknown
+    }
+  >
   purpose: { formats: string[]; aims: Local }
   topics: string[]
   period: { start: string | null; end: string | null }
@@ -56,6 +67,22 @@ const partyFields = (side: Side): FieldDef[] => [
   { name: `parties.${side}.address.de`, label: 'agr.field.addressDe', kind: 'textarea', lang: 'de' },
   { name: `parties.${side}.address.zh`, label: 'agr.field.addressZh', kind: 'textarea', lang: 'zh' },
 ]
+/** The first responsible and the first contact person of a party: adults acting for it, by name. */
+const personFields = (side: Side): FieldDef[] => [
+  { name: `parties.${side}.responsible.0.name`, label: 'agr.field.responsibleName', kind: 'text' },
+  { name: `parties.${side}.contacts.0.name`, label: 'agr.field.contactName', kind: 'text' },
+  { name: `parties.${side}.contacts.0.email`, label: 'agr.field.contactEmail', kind: 'text' },
+  { name: `parties.${side}.contacts.0.phone`, label: 'agr.field.contactPhone', kind: 'text' },
+]
+export const PERSON_ROLES = ['head', 'deputy_head', 'coordinator', 'teacher', 'staff'] as const
+const roleName = (side: Side, who: 'responsible' | 'contacts') => `parties.${side}.${who}.0.role`
+export const ROLE_FIELDS = (['duren', 'jinhua'] as const).flatMap((side) =>
+  (['responsible', 'contacts'] as const).map((who) => ({ name: roleName(side, who), side, who })),
+)
+export const PERSON_FIELDS: Record<Side, FieldDef[]> = {
+  duren: personFields('duren'),
+  jinhua: personFields('jinhua'),
+}
 const groupFields = (side: Side): FieldDef[] => [
   { name: `groups.${side}.count`, label: 'agr.field.count', kind: 'number', hint: 'agr.field.countHint' },
   { name: `groups.${side}.ageMin`, label: 'agr.field.ageMin', kind: 'number' },
@@ -96,6 +123,8 @@ export const COST_FIELDS = COST_ITEMS.map((item) => ({ name: costName(item), ite
 const SINGLE: FieldDef[] = [
   ...PARTY_FIELDS.duren,
   ...PARTY_FIELDS.jinhua,
+  ...PERSON_FIELDS.duren,
+  ...PERSON_FIELDS.jinhua,
   ...AIM_FIELDS,
   ...PERIOD_FIELDS,
   ...GROUP_FIELDS.duren,
@@ -107,6 +136,7 @@ export const FORM_NAMES = [
   ...SINGLE.map((f) => f.name),
   'hosting.accommodation',
   ...COST_FIELDS.map((c) => c.name),
+  ...ROLE_FIELDS.map((r) => r.name),
   'baseHash',
 ]
 /** The checkbox groups. */
@@ -121,6 +151,7 @@ export const LABELS: Record<string, MessageKey> = {
   'hosting.hosts': 'agr.field.hosts',
   'hosting.accommodation': 'agr.field.accommodation',
   ...Object.fromEntries(COST_FIELDS.map((c) => [c.name, `agr.cost.${c.item}` as MessageKey])),
+  ...Object.fromEntries(ROLE_FIELDS.map((r) => [r.name, 'agr.field.personRole' as MessageKey])),
 }
 
 const get = (o: unknown, path: string): unknown =>
@@ -143,6 +174,8 @@ export function fieldOf(path: string): string | undefined {
   if (path === 'groups') return 'groups.duren.count'
   if (path.startsWith('hosting.costs')) return costName(COST_ITEMS[0])
   if (path.startsWith('purpose.formats')) return 'purpose.formats'
+  const person = /^parties\.(duren|jinhua)\.(responsible|contacts)\.0\.(name|role|email|phone)$/.exec(path)
+  if (person) return path
   return undefined
 }
 
@@ -152,6 +185,8 @@ export function valuesOf(f: Fields, baseHash: string): Record<string, string> {
   for (const def of [
     ...PARTY_FIELDS.duren,
     ...PARTY_FIELDS.jinhua,
+    ...PERSON_FIELDS.duren,
+    ...PERSON_FIELDS.jinhua,
     ...AIM_FIELDS,
     ...PERIOD_FIELDS,
     ...TERM_FIELDS,
@@ -172,6 +207,7 @@ export function valuesOf(f: Fields, baseHash: string): Record<string, string> {
   values['hosting.hosts'] = f.hosting.hosts.join(',')
   values['hosting.accommodation'] = f.hosting.accommodation
   for (const c of COST_FIELDS) values[c.name] = f.hosting.costs.find((x) => x.item === c.item)?.payer ?? ''
+  for (const r of ROLE_FIELDS) values[r.name] = String(get(f, r.name) ?? '')
   return values
 }
 
@@ -181,7 +217,7 @@ const only = <T extends string>(allowed: readonly T[], xs: string[]) =>
 
 /**
  * The fields after the form: the current ones with the form's values laid over them. What the
- * form cannot hold (people, further age bands) stays as it was. Malformed numbers and dates
+ * form cannot hold (further people, further age bands) stays as it was. Malformed numbers and dates
  * become field errors on `state`; the API checks the rest.
  */
 export function applyForm(current: Fields, state: FormState, lists: Record<string, string[]>): Fields {
@@ -196,6 +232,24 @@ export function applyForm(current: Fields, state: FormState, lists: Record<strin
     const p = f.parties[side]
     for (const lang of ['de', 'zh', 'en'] as const) text(p.name, lang, `parties.${side}.name.${lang}`)
     for (const lang of ['de', 'zh'] as const) text(p.address, lang, `parties.${side}.address.${lang}`)
+    // The first responsible and contact person; the form states they are adults (the schema's adult: true).
+    const person = (who: 'responsible' | 'contacts') => {
+      const name = (v[`parties.${side}.${who}.0.name`] ?? '').trim()
+      const chosen = v[roleName(side, who)] ?? ''
+      const role = PERSON_ROLES.includes(chosen as never) ? chosen : (p[who][0]?.role ?? 'coordinator')
+      return name ? { name, role, adult: true as const } : undefined
+    }
+    const responsible = person('responsible')
+    p.responsible = responsible ? [responsible, ...p.responsible.slice(1)] : p.responsible.slice(1)
+    const contact = person('contacts')
+    if (contact) {
+      const email = (v[`parties.${side}.contacts.0.email`] ?? '').trim()
+      const phone = (v[`parties.${side}.contacts.0.phone`] ?? '').trim()
+      p.contacts = [
+        { ...contact, ...(email ? { email } : {}), ...(phone ? { phone } : {}) },
+        ...p.contacts.slice(1),
+      ]
+    } else p.contacts = p.contacts.slice(1)
     const g = f.groups[side]
     const count = intField(state, `groups.${side}.count`, true)
     const ageMin = intField(state, `groups.${side}.ageMin`, count === undefined)
