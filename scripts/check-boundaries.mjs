@@ -19,6 +19,7 @@ export const PURE = [
   'packages/agreement',
   'packages/contracts',
   'packages/demo-data',
+  'packages/exchange',
   'packages/i18n',
   'packages/intl',
   'packages/matching',

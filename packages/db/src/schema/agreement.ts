@@ -45,6 +45,11 @@ export const agreements = pgTable(
     partnershipId: uuid('partnership_id')
       .notNull()
       .references(() => partnerships.id, { onDelete: 'cascade' }),
+    /**
+     * 1 for the partnership's first agreement; "plan the next one" (issue 13) starts edition n+1 as
+     * a draft, and the earlier editions stay as they were signed.
+     */
+    edition: integer('edition').notNull().default(1),
     version: integer('version').notNull(),
     /** SHA-256 hex of the canonical fields (versionHash of @dj/agreement): what a signature names. */
     hash: text('hash').notNull(),
@@ -58,7 +63,7 @@ export const agreements = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('agreements_partnership_uq').on(t.partnershipId),
+    uniqueIndex('agreements_partnership_edition_uq').on(t.partnershipId, t.edition),
     check('agreements_version_ck', sql`${t.version} >= 1`),
   ],
 )

@@ -1,6 +1,6 @@
 import type { AgreementFields, AgreementState, Effect, Signature, SigningConfig, SlotId } from '@dj/agreement'
 import { agreementSignatures, agreements, agreementVersions, type DbOrTx } from '@dj/db'
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import { AgreementErrors } from './errors.js'
 
 export type AgreementRow = typeof agreements.$inferSelect
@@ -28,7 +28,13 @@ export async function loadAgreement(
   partnershipId: string,
   o: { lock?: boolean } = {},
 ): Promise<{ row: AgreementRow; state: AgreementState } | null> {
-  const q = db.select().from(agreements).where(eq(agreements.partnershipId, partnershipId))
+  // The current agreement is the newest edition ("plan the next one" starts another).
+  const q = db
+    .select()
+    .from(agreements)
+    .where(eq(agreements.partnershipId, partnershipId))
+    .orderBy(desc(agreements.edition))
+    .limit(1)
   const [row] = o.lock ? await q.for('update') : await q
   if (!row) return null
   const sigs = await db
@@ -71,7 +77,7 @@ export async function insertAgreement(
       config: state.config,
       createdBy: by,
     })
-    .onConflictDoNothing({ target: agreements.partnershipId })
+    .onConflictDoNothing({ target: [agreements.partnershipId, agreements.edition] })
     .returning()
   // Two coordinators creating at once: the unique index lets one through.
   if (!row) throw new AgreementErrors.Exists()
