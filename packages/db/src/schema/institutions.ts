@@ -8,6 +8,7 @@ import {
 import { sql } from 'drizzle-orm'
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -52,6 +53,18 @@ export interface Description {
   original: LocalText
   translations: (LocalText & { machine: boolean })[]
 }
+/** Lifecycle of a registry entry imported from open data; null for institutions that signed up. */
+export const CLAIM_STATES = ['unclaimed', 'claim_pending', 'claimed'] as const
+export type ClaimState = (typeof CLAIM_STATES)[number]
+/** Open-data sources an entry can come from (the Jinhua list uses the platform's own template). */
+export const OPEN_DATA_SOURCES = ['schulgrunddaten', 'jinhua_list'] as const
+export type OpenDataSource = (typeof OPEN_DATA_SOURCES)[number]
+/** A school's public postal address as published (no person's data). */
+export interface PostalAddress {
+  street: string
+  postcode: string
+  town: string
+}
 export interface ContactPerson {
   name: string
   role: string
@@ -90,6 +103,15 @@ export const institutions = pgTable(
     /** Key of the row in an officer's import file; re-imports match on it. */
     externalKey: text('external_key'),
     demo: boolean('demo').notNull().default(false),
+    claimState: text('claim_state', { enum: CLAIM_STATES }),
+    source: text('source', { enum: OPEN_DATA_SOURCES }),
+    /** The source's own key (the NRW school number); re-imports update by (source, source_key). */
+    sourceKey: text('source_key'),
+    /** Domain of the published email or homepage, compared with a claimant's email domain. */
+    emailDomain: text('email_domain'),
+    address: jsonb('address').$type<PostalAddress | null>(),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
     statusReason: text('status_reason'),
     statusChangedAt: ts('status_changed_at'),
     searchText: text('search_text').generatedAlwaysAs(searchDoc),
@@ -101,6 +123,7 @@ export const institutions = pgTable(
   },
   (t) => [
     uniqueIndex('institutions_external_key_uq').on(t.externalKey),
+    uniqueIndex('institutions_source_key_uq').on(t.source, t.sourceKey),
     index('institutions_side_status_ix').on(t.side, t.status, t.id),
     index('institutions_search_grams_ix').using('gin', t.searchGrams),
   ],
