@@ -112,6 +112,10 @@ export const INBOX_KINDS = [
   'import',
   'message',
   'agreement',
+  'trip',
+  'funding',
+  'report',
+  'exchange',
 ] as const
 export type InboxKind = (typeof INBOX_KINDS)[number]
 
@@ -124,6 +128,7 @@ export const FUNNEL_STAGES = [
   'partnership',
   'agreementSigned',
   'visitDone',
+  'reportFiled',
 ] as const
 export type FunnelStage = (typeof FUNNEL_STAGES)[number]
 

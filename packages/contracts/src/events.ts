@@ -58,6 +58,21 @@ export type DomainEvent =
   | Notify<'institution.rejected', { institution: InstitutionRef; reason: string }>
   | Notify<'institution.suspended', { institution: InstitutionRef; reason: string }>
   | Notify<'institution.reinstated', { institution: InstitutionRef }>
+  // Schools imported from open data are unclaimed: a coordinator asks to take one over (told to
+  // the office of its side, with whether their email domain matches the school's), the office decides.
+  | Notify<
+      'institution.claim_requested',
+      { claimId: string; institution: InstitutionRef; domainMatch: boolean }
+    >
+  | Notify<
+      'institution.claim_decided',
+      {
+        claimId: string
+        institution: InstitutionRef
+        decision: 'confirmed' | 'refused'
+        reason: string | null
+      }
+    >
   | { type: 'import.requested'; importId: string }
   /** Told to the officer who uploaded the file: its report, with the rows that were not imported. */
   | Notify<
@@ -221,6 +236,73 @@ export type DomainEvent =
         days: number
       }
     >
+  // the exchange itself: the trip's checklist, funding deadlines, the reports after a visit and the
+  // renewal. Ids, dates and names only; the checklist's contents stay behind the workspace's access check.
+  /** A checklist item falls due (step 1: ahead of time, step 2: close to the date); both institutions. */
+  | Notify<
+      'trip.checklist_due',
+      {
+        tripPlanId: string
+        partnershipId: string
+        /** `visa_f`, `visa_schengen`, `insurance`, `parental_consent`, `funding:<slug>`, `report`, `custom:<n>`. */
+        itemKey: string
+        /** YYYY-MM-DD. */
+        dueDate: string
+        step: 1 | 2
+      }
+    >
+  /** A funding programme's deadline is near for a trip that may apply; both institutions. */
+  | Notify<
+      'funding.deadline_near',
+      {
+        programmeSlug: string
+        /** The programme's German name (programmes are named in German). */
+        programmeName: string
+        /** YYYY-MM-DD. */
+        deadline: string
+        partnershipId: string
+        tripPlanId: string
+      }
+    >
+  // Reports after a visit: each institution files its own. Asked for, reminded (step 1 and 2), then
+  // told to the office of the institution's side (overdue); once filed, the partner and both offices.
+  | Notify<
+      'report.requested',
+      { reportId: string; visitId: string; partnershipId: string; institutionId: string; partnerName: string }
+    >
+  | Notify<
+      'report.reminder',
+      { reportId: string; visitId: string; partnershipId: string; institutionId: string; step: 1 | 2 }
+    >
+  | Notify<
+      'report.overdue',
+      {
+        reportId: string
+        visitId: string
+        partnershipId: string
+        institutionId: string
+        institutionName: string
+        side: Side
+      }
+    >
+  | Notify<
+      'report.filed',
+      {
+        reportId: string
+        visitId: string
+        partnershipId: string
+        institutionId: string
+        institutionName: string
+      }
+    >
+  /** One institution renewed the exchange (a new agreement edition); told to the other institution. */
+  | Notify<
+      'exchange.renewed',
+      { partnershipId: string; tripPlanId: string | null; agreementEdition: number; by: InstitutionRef }
+    >
+  // Internal: no one is told; the scheduler re-syncs the plan's or programme's timers from the database.
+  | { type: 'trip.plan_changed'; tripPlanId: string; partnershipId: string }
+  | { type: 'funding.programme_changed'; programmeId: string }
   // notifications' own work
   | { type: 'digest.due'; userId: string; day: string }
 

@@ -16,5 +16,11 @@ export {
 } from './erasure.js'
 export { MIGRATIONS_FOLDER, type MigrateResult, MigrationError, runMigrations } from './migrate.js'
 export { builtOncePerHandle, executePrepared, executePreparedOrInTx } from './prepared.js'
-export { REGIONS, type RegionSide, type RegionUnit, regionUnit } from './regions.js'
+export {
+  DUREN_MUNICIPALITY_KEYS,
+  REGIONS,
+  type RegionSide,
+  type RegionUnit,
+  regionUnit,
+} from './regions.js'
 export * from './schema/index.js'

@@ -267,3 +267,26 @@ export const REGIONS: { duren: RegionSide; jinhua: RegionSide } = {
 export function regionUnit(side: 'duren' | 'jinhua', id: string): RegionUnit | undefined {
   return REGIONS[side].units.find((u) => u.id === id)
 }
+
+/**
+ * Official municipality keys (Amtlicher Gemeindeschlüssel, 8 digits: Land 05, Regierungsbezirk
+ * Köln 3, Kreis Düren 58, municipality) of Kreis Düren's units, as open data (e.g. the NRW
+ * Schulgrunddaten) names them.
+ */
+export const DUREN_MUNICIPALITY_KEYS: Readonly<Record<string, string>> = {
+  '05358004': 'dn-aldenhoven',
+  '05358008': 'dn-dueren',
+  '05358012': 'dn-heimbach',
+  '05358016': 'dn-huertgenwald',
+  '05358020': 'dn-inden',
+  '05358024': 'dn-juelich',
+  '05358028': 'dn-kreuzau',
+  '05358032': 'dn-langerwehe',
+  '05358036': 'dn-linnich',
+  '05358040': 'dn-merzenich',
+  '05358044': 'dn-nideggen',
+  '05358048': 'dn-niederzier',
+  '05358052': 'dn-noervenich',
+  '05358056': 'dn-titz',
+  '05358060': 'dn-vettweiss',
+}

@@ -3,24 +3,28 @@ import { areas, createI18n, type Params } from '@dj/i18n'
 import { formatEventTime as eventTime, formatDateTime, type Locale } from '@dj/intl'
 import deAccount from '../catalogs/de/account.json' with { type: 'json' }
 import deAgreement from '../catalogs/de/agreement.json' with { type: 'json' }
+import deExchange from '../catalogs/de/exchange.json' with { type: 'json' }
 import deInstitutions from '../catalogs/de/institutions.json' with { type: 'json' }
 import deMail from '../catalogs/de/mail.json' with { type: 'json' }
 import deMatching from '../catalogs/de/matching.json' with { type: 'json' }
 import deScheduling from '../catalogs/de/scheduling.json' with { type: 'json' }
 import deSimpleAccount from '../catalogs/de-simple/account.json' with { type: 'json' }
 import deSimpleAgreement from '../catalogs/de-simple/agreement.json' with { type: 'json' }
+import deSimpleExchange from '../catalogs/de-simple/exchange.json' with { type: 'json' }
 import deSimpleInstitutions from '../catalogs/de-simple/institutions.json' with { type: 'json' }
 import deSimpleMail from '../catalogs/de-simple/mail.json' with { type: 'json' }
 import deSimpleMatching from '../catalogs/de-simple/matching.json' with { type: 'json' }
 import deSimpleScheduling from '../catalogs/de-simple/scheduling.json' with { type: 'json' }
 import enAccount from '../catalogs/en/account.json' with { type: 'json' }
 import enAgreement from '../catalogs/en/agreement.json' with { type: 'json' }
+import enExchange from '../catalogs/en/exchange.json' with { type: 'json' }
 import enInstitutions from '../catalogs/en/institutions.json' with { type: 'json' }
 import enMail from '../catalogs/en/mail.json' with { type: 'json' }
 import enMatching from '../catalogs/en/matching.json' with { type: 'json' }
 import enScheduling from '../catalogs/en/scheduling.json' with { type: 'json' }
 import zhAccount from '../catalogs/zh/account.json' with { type: 'json' }
 import zhAgreement from '../catalogs/zh/agreement.json' with { type: 'json' }
+import zhExchange from '../catalogs/zh/exchange.json' with { type: 'json' }
 import zhInstitutions from '../catalogs/zh/institutions.json' with { type: 'json' }
 import zhMail from '../catalogs/zh/mail.json' with { type: 'json' }
 import zhMatching from '../catalogs/zh/matching.json' with { type: 'json' }
@@ -43,7 +47,7 @@ export type { Locale }
  * The notification texts: JSON catalogs per locale and area (catalogs/<locale>/<area>.json),
  * ICU messages formatted by @dj/i18n, the same catalog system as the web's.
  */
-const de = areas(deAccount, deInstitutions, deMatching, deScheduling, deMail, deAgreement)
+const de = areas(deAccount, deInstitutions, deMatching, deScheduling, deMail, deAgreement, deExchange)
 
 /** Every message key, derived from the German catalog. */
 export type MessageKey = keyof typeof de & string
@@ -57,8 +61,8 @@ const _complete: Record<
 /** The catalogs as written, per locale (Einfache Sprache may leave keys to German). */
 export const SOURCES: Record<Locale, Record<string, string>> = {
   de,
-  en: areas(enAccount, enInstitutions, enMatching, enScheduling, enMail, enAgreement),
-  zh: areas(zhAccount, zhInstitutions, zhMatching, zhScheduling, zhMail, zhAgreement),
+  en: areas(enAccount, enInstitutions, enMatching, enScheduling, enMail, enAgreement, enExchange),
+  zh: areas(zhAccount, zhInstitutions, zhMatching, zhScheduling, zhMail, zhAgreement, zhExchange),
   'de-simple': areas(
     deSimpleAccount,
     deSimpleInstitutions,
@@ -66,6 +70,7 @@ export const SOURCES: Record<Locale, Record<string, string>> = {
     deSimpleScheduling,
     deSimpleMail,
     deSimpleAgreement,
+    deSimpleExchange,
   ),
 }
 

@@ -1,5 +1,5 @@
 import type { Params } from '@dj/i18n'
-import { formatNumber, formatPercent, readerTitle } from '@dj/intl'
+import { formatDate, formatNumber, formatPercent, readerTitle } from '@dj/intl'
 import type { MessageType, RenderHelpers, TemplateEvent } from './types.js'
 
 /**
@@ -44,6 +44,25 @@ const titled = (
 const agreementLink = (e: { partnershipId: string }, h: RenderHelpers) =>
   h.link(`/partnerships/${e.partnershipId}/workspace#agreement`)
 
+/** A calendar day (YYYY-MM-DD) with its weekday: the same day for every reader, so no zone. */
+const day = (isoDate: string, h: RenderHelpers) => formatDate(h.locale, isoDate, { weekday: true })
+
+/**
+ * A checklist item's kind, for the catalogs' select: fixed items by their key, funding items
+ * (`funding:<slug>`) and the partnership's own (`custom:<n>`) by a generic wording.
+ */
+const CHECKLIST_KINDS = new Set(['visa_f', 'visa_schengen', 'insurance', 'parental_consent', 'report'])
+const checklistKind = (itemKey: string): string => {
+  if (itemKey.startsWith('funding:')) return 'funding'
+  return CHECKLIST_KINDS.has(itemKey) ? itemKey : 'custom'
+}
+
+const tripLink = (e: { partnershipId: string; tripPlanId: string }, h: RenderHelpers) =>
+  h.link(`/partnerships/${e.partnershipId}/trips/${e.tripPlanId}`)
+const reportLink = (e: { partnershipId: string; reportId: string }, h: RenderHelpers) =>
+  h.link(`/partnerships/${e.partnershipId}/reports/${e.reportId}`)
+const lastStep = (step: 1 | 2) => (step === 2 ? 'yes' : 'no')
+
 export const FILL: { [T in MessageType]: Fill<T> } = {
   'auth.email_verification_requested': (e, h) => ({
     params: { expires: h.when(e.expiresAt) },
@@ -63,6 +82,15 @@ export const FILL: { [T in MessageType]: Fill<T> } = {
   'institution.rejected': (e, h) => institution(e, h, { reason: e.reason }),
   'institution.suspended': (e, h) => institution(e, h, { reason: e.reason }),
   'institution.reinstated': (e, h) => institution(e, h),
+  'institution.claim_requested': (e, h) => ({
+    params: { institution: e.institution.name, match: e.domainMatch ? 'yes' : 'no' },
+    url: h.link(`/officer/open-data/claims/${e.claimId}`),
+  }),
+  // A refused claimant has no access to the school's page: they are sent back to the list.
+  'institution.claim_decided': (e, h) => ({
+    params: { institution: e.institution.name, decision: e.decision, reason: e.reason ?? '' },
+    url: h.link(e.decision === 'confirmed' ? `/institutions/${e.institution.id}` : '/open-data/schools'),
+  }),
   'interest.reconfirm_requested': (e, h) => ({
     params: { institution: e.institution.name, deadline: h.when(e.deadline) },
     url: h.link(`/interests/${e.interestId}/edit`),
@@ -169,6 +197,27 @@ export const FILL: { [T in MessageType]: Fill<T> } = {
   'reminder.due': (e, h) => ({
     params: { ...titled(e, h), offset: e.offset, kind: e.kind },
     url: h.link(`/${e.kind === 'meeting' ? 'meetings' : 'visits'}/${e.targetId}`),
+  }),
+  'trip.checklist_due': (e, h) => ({
+    params: { item: checklistKind(e.itemKey), due: day(e.dueDate, h), last: lastStep(e.step) },
+    url: tripLink(e, h),
+  }),
+  'funding.deadline_near': (e, h) => ({
+    params: { programme: e.programmeName, deadline: day(e.deadline, h) },
+    url: `${tripLink(e, h)}/funding`,
+  }),
+  'report.requested': (e, h) => ({ params: { partner: e.partnerName }, url: reportLink(e, h) }),
+  'report.reminder': (e, h) => ({ params: { last: lastStep(e.step) }, url: reportLink(e, h) }),
+  // An open report is its institution's own until filed (the offices get 404 on it), so the
+  // office is sent to the partnership's workspace, which officers read.
+  'report.overdue': (e, h) => ({
+    params: { institution: e.institutionName },
+    url: h.link(`/partnerships/${e.partnershipId}/workspace`),
+  }),
+  'report.filed': (e, h) => ({ params: { institution: e.institutionName }, url: reportLink(e, h) }),
+  'exchange.renewed': (e, h) => ({
+    params: { by: e.by.name, edition: e.agreementEdition, trip: e.tripPlanId ? 'yes' : 'no' },
+    url: h.link(`/partnerships/${e.partnershipId}/workspace`),
   }),
 }
 

@@ -12,6 +12,8 @@ export const MESSAGE_TYPES = [
   'institution.rejected',
   'institution.suspended',
   'institution.reinstated',
+  'institution.claim_requested',
+  'institution.claim_decided',
   'interest.reconfirm_requested',
   'import.finished',
   'round.finished',
@@ -41,6 +43,13 @@ export const MESSAGE_TYPES = [
   'visit.changed',
   'visit.cancelled',
   'reminder.due',
+  'trip.checklist_due',
+  'funding.deadline_near',
+  'report.requested',
+  'report.reminder',
+  'report.overdue',
+  'report.filed',
+  'exchange.renewed',
 ] as const satisfies readonly DomainEventType[]
 export type MessageType = (typeof MESSAGE_TYPES)[number]
 

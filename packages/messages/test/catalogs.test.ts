@@ -21,6 +21,8 @@ const SIMPLE_OMITS: Record<string, string[]> = {
   'proposal.officer_confirmed.subject': ['side'],
   'interest.expressed.subject': ['to'],
   'partnership.confirmed.subject': ['a', 'b'],
+  'funding.deadline_near.subject': ['programme'],
+  'report.requested.subject': ['partner'],
 }
 const OPTIONS = { optional: ['de-simple'] as const, omits: { 'de-simple': SIMPLE_OMITS } }
 
@@ -132,3 +134,95 @@ t.test('an optional line is left out, not rendered empty', async (t) => {
     'Bitte antworten Sie bis Mi., 25.03.2026, 09:00 MEZ.',
   ])
 })
+
+t.test(
+  'the exchange itself: checklist items by name, calendar days, links into the partnership',
+  async (t) => {
+    const due = (itemKey: string, step: 1 | 2 = 1): DomainEvent => ({
+      type: 'trip.checklist_due',
+      audience: { institutionIds: [] },
+      tripPlanId: 'tp',
+      partnershipId: 'ps',
+      itemKey,
+      dueDate: '2027-03-01',
+      step,
+    })
+    t.equal(
+      renderEvent(due('visa_f'), h('de')).subject,
+      'Checkliste der Reise: Visum für China (F-Visum) bis Mo., 01.03.2027',
+    )
+    t.equal(
+      renderEvent(due('visa_schengen', 2), h('en')).subject,
+      'Due soon: Schengen visa by Mon, 1 Mar 2027',
+    )
+    t.equal(
+      renderEvent(due('parental_consent'), h('zh')).subject,
+      '行程清单：家长同意书，截止 2027年3月1日 星期一',
+    )
+    t.match(
+      renderEvent(due('funding:kjp-china'), h('de')).subject,
+      /: Förderantrag bis /,
+      'funding items read generically',
+    )
+    t.match(
+      renderEvent(due('custom:3'), h('en')).subject,
+      /: a checklist item by /,
+      'own items read generically',
+    )
+    t.same(renderEvent(due('insurance', 2), h('de')).lines.slice(1), [
+      'Der Termin ist bald; dies ist die letzte Erinnerung.',
+      'Haken Sie den Punkt auf der Plattform ab, sobald er erledigt ist.',
+    ])
+    t.equal(renderEvent(due('report'), h('de')).action?.url, 'https://w.example/partnerships/ps/trips/tp')
+    const funding: DomainEvent = {
+      type: 'funding.deadline_near',
+      audience: { institutionIds: [] },
+      programmeSlug: 'pasch',
+      programmeName: 'PASCH-Schulpartnerschaften',
+      deadline: '2026-12-15',
+      partnershipId: 'ps',
+      tripPlanId: 'tp',
+    }
+    t.equal(
+      renderEvent(funding, h('de')).subject,
+      'Förderfrist: PASCH-Schulpartnerschaften bis Di., 15.12.2026',
+    )
+    t.equal(renderEvent(funding, h('zh')).action?.url, 'https://w.example/partnerships/ps/trips/tp/funding')
+    const report = { reportId: 'r1', visitId: 'v1', partnershipId: 'ps', institutionId: 'i1' }
+    const reminder = (step: 1 | 2): DomainEvent => ({
+      type: 'report.reminder',
+      audience: { institutionIds: ['i1'] },
+      ...report,
+      step,
+    })
+    t.equal(renderEvent(reminder(1), h('en')).lines.length, 2, 'no last-reminder line on the first')
+    t.match(renderEvent(reminder(2), h('en')).lines[1], /last reminder/)
+    t.equal(renderEvent(reminder(2), h('en')).action?.url, 'https://w.example/partnerships/ps/reports/r1')
+    const overdue: DomainEvent = {
+      type: 'report.overdue',
+      audience: { officerSides: ['jinhua'] },
+      ...report,
+      institutionName: '金华中学',
+      side: 'jinhua',
+    }
+    t.same(
+      renderEvent(overdue, h('en')).action,
+      { label: 'View partnership', url: 'https://w.example/partnerships/ps/workspace' },
+      'the office cannot open a report before it is filed: it goes to the partnership',
+    )
+    const renewed = (tripPlanId: string | null): DomainEvent => ({
+      type: 'exchange.renewed',
+      audience: { institutionIds: ['i2'] },
+      partnershipId: 'ps',
+      tripPlanId,
+      agreementEdition: 2,
+      by: { id: 'i1', name: 'Gymnasium', side: 'duren' },
+    })
+    t.match(
+      renderEvent(renewed('tp'), h('en')).lines[0],
+      /\(edition 2\) and the trip plan, with the dates moved a year\./,
+    )
+    t.match(renderEvent(renewed(null), h('en')).lines[0], /\(edition 2\)\.$/)
+    t.equal(renderEvent(renewed(null), h('de')).action?.url, 'https://w.example/partnerships/ps/workspace')
+  },
+)

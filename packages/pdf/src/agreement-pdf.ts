@@ -7,8 +7,7 @@ import {
   type SignatureBlock,
 } from '@dj/agreement'
 
-import PDFDocument from 'pdfkit'
-import { fontBytes } from './font.js'
+import { COLOR, hairline, onEveryPage, openPdf } from './document.js'
 import { A4, columns, halve, MARGIN } from './layout.js'
 
 /** The agreement's languages (de, zh, en), as its sections name them. */
@@ -23,11 +22,8 @@ export interface AgreementPdfInput {
   createdAt: string
 }
 
-const FONT = 'NotoSansSC'
 const SIZE = { title: 15, heading: 10.5, body: 8.8, small: 7.5, footer: 6.5 } as const
-const COLOR = { text: '#111111', heading: '#1b3d5f', muted: '#555555', rule: '#9aa7b4' } as const
 const LINE_GAP = 1.6
-const LANG_TAG = { de: 'de-DE', zh: 'zh-CN', en: 'en-GB' } as const
 
 /**
  * The agreement as an A4 PDF: each section's languages side by side in columns (German | Chinese,
@@ -37,33 +33,14 @@ const LANG_TAG = { de: 'de-DE', zh: 'zh-CN', en: 'en-GB' } as const
  */
 export function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
   const langs = input.sections[0]?.columns.map((c) => c.lang) ?? input.signatures.heading.map((h) => h.lang)
-  const created = new Date(input.createdAt)
   const title = input.sections[0]?.columns.map((c) => c.heading).join(' / ') ?? ''
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
-    bufferPages: true,
-    pdfVersion: '1.7',
-    lang: LANG_TAG[langs[0] ?? 'de'],
-    displayTitle: true,
-    info: {
-      Title: title,
-      Subject: `Version ${input.signatures.version}, SHA-256 ${input.signatures.hash}`,
-      Keywords: input.signatures.hash,
-      Creator: 'Düren–Jinhua exchange platform',
-      CreationDate: created,
-      ModDate: created,
-    },
+  const { doc, done } = openPdf({
+    lang: langs[0] ?? 'de',
+    title,
+    subject: `Version ${input.signatures.version}, SHA-256 ${input.signatures.hash}`,
+    keywords: input.signatures.hash,
+    createdAt: input.createdAt,
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
-
-  doc.registerFont(FONT, fontBytes())
-  doc.font(FONT)
   const { xs, width } = columns(langs.length)
   const full = A4.width - 2 * MARGIN.side
   const bottom = A4.height - MARGIN.bottom
@@ -107,12 +84,7 @@ export function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
     y += h + (o.after ?? 5)
   }
   const rule = (gap = 8) => {
-    doc
-      .moveTo(MARGIN.side, y)
-      .lineTo(A4.width - MARGIN.side, y)
-      .lineWidth(0.5)
-      .strokeColor(COLOR.rule)
-      .stroke()
+    hairline(doc, y, MARGIN.side, full)
     y += gap
   }
 
@@ -191,22 +163,16 @@ export function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 
 /** The verification line on every page (each language on its own line) and the page number. */
 function footers(doc: PDFKit.PDFDocument, lines: string[]) {
-  const range = doc.bufferedPageRange()
   const full = A4.width - 2 * MARGIN.side
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i)
-    // Text below the bottom margin would open a new page; the footer lives in that margin.
-    const margin = doc.page.margins.bottom
-    doc.page.margins.bottom = 0
+  onEveryPage(doc, ({ number, count }) => {
     let y = A4.height - MARGIN.bottom + 16
     doc.fontSize(SIZE.footer).fillColor(COLOR.muted)
     for (const line of lines) {
       doc.text(line, MARGIN.side, y, { width: full, lineGap: 1 })
       y += doc.heightOfString(line, { width: full, lineGap: 1 }) + 1
     }
-    doc.text(`${i + 1 - range.start} / ${range.count}`, MARGIN.side, y + 2, { width: full, align: 'right' })
-    doc.page.margins.bottom = margin
-  }
+    doc.text(`${number} / ${count}`, MARGIN.side, y + 2, { width: full, align: 'right' })
+  })
 }
 
 /** The PDF of an agreement's current version straight from its state (sections and signature block). */

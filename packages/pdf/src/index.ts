@@ -4,5 +4,12 @@
  * verification footer with the version hash. Not pure: it reads the font file.
  */
 export { type AgreementPdfInput, agreementPdf, renderAgreementPdf } from './agreement-pdf.js'
+export { type BudgetPdfInput, renderBudgetPdf } from './budget-pdf.js'
 export { FONT_FILE, FONT_LICENSE, fontBytes, missingGlyphs } from './font.js'
 export { A4 } from './layout.js'
+export { type ReportPdfInput, renderReportPdf } from './report-pdf.js'
+export {
+  renderVisaLetterPdf,
+  type VisaLetterPdfInput,
+  type VisaLetterVersionText,
+} from './visa-letter-pdf.js'

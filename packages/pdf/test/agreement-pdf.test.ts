@@ -1,24 +1,8 @@
 import { renderAgreement, renderSignatureBlock, SOURCES } from '@dj/agreement'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import t from 'tap'
 import { A4, agreementPdf, fontBytes, renderAgreementPdf } from '../src/index.js'
 import { fields, signedState } from './fixtures.js'
-
-/** The text of every page, as a reader (or a search) gets it from the PDF bytes. */
-async function extract(pdf: Buffer) {
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true })
-    .promise
-  const pages: { text: string; view: number[] }[] = []
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n)
-    const content = await page.getTextContent()
-    pages.push({ text: content.items.map((i) => ('str' in i ? i.str : '')).join(''), view: page.view })
-  }
-  await doc.destroy()
-  return pages
-}
-/** Line breaks in the PDF fall anywhere; compare without white space. */
-const squash = (s: string) => s.replace(/\s+/g, '')
+import { extract, squash } from './pdf-text.js'
 
 const CREATED = '2027-01-12T03:00:00Z'
 
@@ -32,7 +16,7 @@ t.test(
       createdAt: CREATED,
     })
     t.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-')
-    const pages = await extract(pdf)
+    const { pages } = await extract(pdf)
     t.ok(pages.length >= 2, `${pages.length} pages`)
     for (const p of pages) t.same(p.view, [0, 0, A4.width, A4.height], 'A4, 595.28 × 841.89 pt')
     const text = squash(pages.map((p) => p.text).join(''))
@@ -100,7 +84,7 @@ t.test('English as a third column', async (t) => {
     signatures: renderSignatureBlock(state, langs),
     createdAt: CREATED,
   })
-  const text = squash((await extract(pdf)).map((p) => p.text).join(''))
+  const text = squash((await extract(pdf)).pages.map((p) => p.text).join(''))
   t.ok(text.includes(squash(SOURCES.en['dataProtection.no_pupil_data.v1'])))
   t.ok(text.includes(squash('compare with the hash shown on the platform’s agreement page')))
   t.ok(text.includes(squash(SOURCES.zh['dataProtection.no_pupil_data.v1'])))
@@ -117,7 +101,7 @@ t.test('a text taller than a page is split over pages at sentence ends, not cut'
     signatures: renderSignatureBlock(state, ['de', 'zh']),
     createdAt: CREATED,
   })
-  const pages = await extract(pdf)
+  const { pages } = await extract(pdf)
   t.ok(pages.length >= 4, `${pages.length} pages`)
   const text = squash(pages.map((p) => p.text).join(''))
   const count = (s: string) => text.split(squash(s)).length - 1

@@ -17,7 +17,7 @@ export interface JobContracts {
     'outbox.event': OutboxEnvelope
     'timer.fire': { timerId: string }
     /** Periodic work started by a BullMQ job scheduler (timer re-sync, expiry sweeps, purge). */
-    'sweep.run': { sweep: 'timers.resync' | 'timers.plan' | 'accounts.purge' }
+    'sweep.run': { sweep: 'timers.resync' | 'timers.plan' | 'accounts.purge' | 'reports.open' }
   }
   registry: { 'outbox.event': OutboxEnvelope }
 }
@@ -47,6 +47,8 @@ export const EVENT_SUBSCRIBERS: { [T in DomainEventType]: readonly QueueName[] }
   'institution.rejected': ['notify'],
   'institution.suspended': ['notify'],
   'institution.reinstated': ['notify'],
+  'institution.claim_requested': ['notify'],
+  'institution.claim_decided': ['notify'],
   'import.requested': ['registry'],
   'import.finished': ['notify'],
   'interest.reconfirm_requested': ['notify'],
@@ -79,5 +81,15 @@ export const EVENT_SUBSCRIBERS: { [T in DomainEventType]: readonly QueueName[] }
   'visit.changed': ['notify', 'schedule'],
   'visit.cancelled': ['notify', 'schedule'],
   'reminder.due': ['notify'],
+  'trip.checklist_due': ['notify'],
+  'funding.deadline_near': ['notify'],
+  'report.requested': ['notify'],
+  'report.reminder': ['notify'],
+  'report.overdue': ['notify'],
+  'report.filed': ['notify'],
+  'exchange.renewed': ['notify'],
+  // Internal: the scheduler re-syncs the checklist and funding-deadline timers from these.
+  'trip.plan_changed': ['schedule'],
+  'funding.programme_changed': ['schedule'],
   'digest.due': ['notify'],
 }

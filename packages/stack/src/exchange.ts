@@ -36,17 +36,21 @@ export const ACTOR_NAMES: readonly ActorName[] = [
 export const tokenOf = (a: SevenActors, who: ActorName): string | null =>
   who === 'anonymous' ? null : a[who].accessToken
 
-/** The seven actors with their institutions; e-mail addresses are prefixed so tests can share a db. */
+/**
+ * The seven actors with their institutions. E-mail addresses (and so the names, their local part)
+ * are prefixed (`x.lehrerin@…`) unless `prefix` is '', so two sets can share a database.
+ */
 export async function sevenActors(app: App, prefix = 'x'): Promise<SevenActors> {
-  const du = await registerCoordinator(app, `${prefix}.lehrerin@gym-dueren.de`)
-  const jh = await registerCoordinator(app, `${prefix}.laoshi@jinhua-school.cn`, {
+  const at = (address: string) => (prefix ? `${prefix}.${address}` : address)
+  const du = await registerCoordinator(app, at('lehrerin@gym-dueren.de'))
+  const jh = await registerCoordinator(app, at('laoshi@jinhua-school.cn'), {
     locale: 'zh',
     timeZone: 'Asia/Shanghai',
   })
-  const stranger = await registerCoordinator(app, `${prefix}.fremd@other-school.de`)
-  const officerDu = await createStaff(app, `${prefix}.amt@kreis-dueren.de`, 'officer', 'duren')
-  const officerJh = await createStaff(app, `${prefix}.office@jinhua.gov.cn`, 'officer', 'jinhua')
-  const admin = await createStaff(app, `${prefix}.admin@platform.example`, 'admin')
+  const stranger = await registerCoordinator(app, at('fremd@other-school.de'))
+  const officerDu = await createStaff(app, at('amt@kreis-dueren.de'), 'officer', 'duren')
+  const officerJh = await createStaff(app, at('office@jinhua.gov.cn'), 'officer', 'jinhua')
+  const admin = await createStaff(app, at('admin@platform.example'), 'admin')
   const school = await seedInstitution(app, 'duren', 'Gymnasium am Wirteltor', [du.id])
   const club = await seedInstitution(app, 'jinhua', '金华第一中学', [jh.id])
   const strangerInstitution = await seedInstitution(app, 'duren', 'Realschule Jülich', [stranger.id])
@@ -126,4 +130,68 @@ export async function bookedVisit(
     })
     .returning()
   return { planId: plan!.id, visitId: visit!.id, startDate: o.start, endDate }
+}
+
+/** The parts of an agreement's fields the fixture fills in (AgreementFields of @dj/agreement). */
+interface DraftFields {
+  parties: Record<'duren' | 'jinhua', { name: Record<string, string>; address: Record<string, string> }>
+  purpose: { formats: string[]; aims: Record<string, string> }
+  topics: string[]
+  languages: string[]
+  groups: Record<'duren' | 'jinhua', { bands: object[] }>
+  period: { start: string | null; end: string | null }
+  term: { validUntil: string | null }
+}
+interface AgreementAnswer {
+  id: string
+  hash: string
+  version: number
+  fields: DraftFields
+}
+
+/**
+ * The partnership's agreement drafted, filled in, sent out, signed by both institutions and
+ * countersigned by both offices through the real routes: where issue 13's exchange starts.
+ */
+export async function countersignedAgreement(
+  app: App,
+  a: SevenActors,
+  partnershipId: string,
+  o: { start: string; end: string; validUntil?: string },
+): Promise<AgreementAnswer> {
+  const url = `/v1/partnerships/${partnershipId}/agreement`
+  const call = async <T = AgreementAnswer>(
+    method: 'POST' | 'PUT',
+    path: string,
+    token: string,
+    payload: object,
+  ) => {
+    const r = await app.inject({ method, url: path, headers: bearer(token), payload })
+    if (r.statusCode !== 200 && r.statusCode !== 201) throw new Error(`${method} ${path}: ${r.body}`)
+    return r.json() as T
+  }
+  const draft = await call('POST', url, a.du.accessToken, {})
+  const f = structuredClone(draft.fields)
+  f.parties.duren.name.zh = '维尔特尔门文理中学'
+  f.parties.duren.address = { de: 'Wirteltorplatz 1, 52349 Düren' }
+  f.parties.jinhua.name.de = 'Jinhua Nr. 1 Mittelschule'
+  f.parties.jinhua.address = { zh: '浙江省金华市婺城区八一南街 1 号' }
+  f.purpose.aims = { de: 'Gemeinsame Umweltprojekte.', zh: '共同的环境项目。' }
+  if (f.purpose.formats.length === 0) f.purpose.formats = ['pupil_exchange']
+  if (f.topics.length === 0) f.topics = ['environment']
+  if (f.languages.length === 0) f.languages = ['de', 'zh']
+  if (f.groups.duren.bands.length + f.groups.jinhua.bands.length === 0)
+    f.groups.jinhua.bands = [{ kind: 'pupils', ageMin: 12, ageMax: 14, count: 12 }]
+  f.period = { start: o.start, end: o.end }
+  f.term.validUntil = o.validUntil ?? o.end
+  const edited = await call<{ agreement: AgreementAnswer }>('PUT', url, a.du.accessToken, {
+    baseHash: draft.hash,
+    fields: f,
+  })
+  const hash = edited.agreement.hash
+  await call('POST', `${url}/submit`, a.du.accessToken, { hash })
+  let last = edited.agreement
+  for (const who of [a.du, a.jh, a.officerDu, a.officerJh])
+    last = await call('POST', `${url}/sign`, who.accessToken, { hash })
+  return last
 }

@@ -130,3 +130,5 @@ export const ENTRY_KINDS = [
   'movable_day_off',
 ] as const
 export type EntryKind = (typeof ENTRY_KINDS)[number]
+export * from './glossary.js'
+export * from './glossary-seed-sql.js'

@@ -19,12 +19,19 @@ import { useCasesPlugin } from './plugins/use-cases.js'
 import adminUserRoutes from './routes/v1/admin-users.js'
 import agreementRoutes from './routes/v1/agreement/index.js'
 import authRoutes from './routes/v1/auth.js'
+import fundingRoutes from './routes/v1/funding/index.js'
+import glossaryRoutes from './routes/v1/glossary/index.js'
 import matchingRoutes from './routes/v1/matching/index.js'
 import meRoutes from './routes/v1/me.js'
 import notificationRoutes from './routes/v1/notifications.js'
 import officerReportingRoutes from './routes/v1/officer/index.js'
+import publicPageRoutes from './routes/v1/public-pages/index.js'
 import registryRoutes from './routes/v1/registry/index.js'
+import renewRoutes from './routes/v1/renew/index.js'
+import reportRoutes from './routes/v1/report/index.js'
 import schedulingRoutes from './routes/v1/scheduling/index.js'
+import tripRoutes from './routes/v1/trip/index.js'
+import visaRoutes from './routes/v1/visa/index.js'
 import workRoutes from './routes/v1/work/index.js'
 import workspaceRoutes from './routes/v1/workspace/index.js'
 
@@ -38,7 +45,12 @@ export interface BuildOptions {
 /** Builds the API without listening: tests inject requests, server.ts listens. */
 export async function buildApp(options: BuildOptions) {
   const serverOptions: FastifyServerOptions = {
-    logger: options.logger ?? { level: options.config.LOG_LEVEL },
+    logger: options.logger ?? {
+      level: options.config.LOG_LEVEL,
+      // Request bodies are never logged (Fastify's serializers leave them out); should one reach a
+      // log call anyway, the visa letter's travellers and any body are censored.
+      redact: { paths: ['body', 'req.body', 'travellers', '*.travellers'], censor: '[redacted]' },
+    },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id']
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID()
@@ -93,6 +105,13 @@ export async function buildApp(options: BuildOptions) {
       await v1.register(workRoutes)
       await v1.register(workspaceRoutes)
       await v1.register(agreementRoutes)
+      await v1.register(tripRoutes)
+      await v1.register(visaRoutes)
+      await v1.register(renewRoutes)
+      await v1.register(reportRoutes)
+      await v1.register(fundingRoutes)
+      await v1.register(publicPageRoutes)
+      await v1.register(glossaryRoutes)
     },
     { prefix: '/v1' },
   )

@@ -18,6 +18,7 @@ const PUBLIC = [
   'GET /health',
   'GET /ready',
   'GET /v1/regions',
+  'GET /v1/public/pages/{slug}/{locale}',
   'POST /v1/auth/register',
   'POST /v1/auth/verify-email',
   'POST /v1/auth/login',

@@ -2,12 +2,11 @@ import { type AgreementFields, SOURCES } from '@dj/agreement'
 import { partnerships, timers } from '@dj/db'
 import {
   bearer,
-  createStaff,
   json,
+  type Login,
   type RunningNotifier,
-  registerCoordinator,
   type SeededInstitution,
-  seedInstitution,
+  sevenActors,
   startNotifierBeside,
   startTestApp,
   type TestContext,
@@ -25,7 +24,6 @@ import t from 'tap'
 
 let ctx: TestContext
 let mail: RunningNotifier
-type Login = Awaited<ReturnType<typeof registerCoordinator>>
 let du: Login
 let jh: Login
 let stranger: Login
@@ -109,18 +107,7 @@ const AIMS_ZH = '通过共同的环境项目加深两校学生的相互了解。
 
 t.before(async () => {
   ctx = await startTestApp('agreement')
-  du = await registerCoordinator(ctx.app, 'lehrerin@gym-dueren.de')
-  jh = await registerCoordinator(ctx.app, 'laoshi@jinhua-school.cn', {
-    locale: 'zh',
-    timeZone: 'Asia/Shanghai',
-  })
-  stranger = await registerCoordinator(ctx.app, 'fremd@other-school.de')
-  officerDu = await createStaff(ctx.app, 'amt@kreis-dueren.de', 'officer', 'duren')
-  officerJh = await createStaff(ctx.app, 'office@jinhua.gov.cn', 'officer', 'jinhua')
-  admin = await createStaff(ctx.app, 'admin@platform.example', 'admin')
-  school = await seedInstitution(ctx.app, 'duren', 'Gymnasium am Wirteltor', [du.id])
-  club = await seedInstitution(ctx.app, 'jinhua', '金华第一中学', [jh.id])
-  await seedInstitution(ctx.app, 'duren', 'Realschule Jülich', [stranger.id])
+  ;({ du, jh, stranger, officerDu, officerJh, admin, school, club } = await sevenActors(ctx.app, ''))
   const [p] = await ctx.app.db
     .insert(partnerships)
     .values({

@@ -191,7 +191,14 @@ await t.test('rounds: newest first with cursor pagination', async (t) => {
 })
 
 type Counts = Record<
-  'registered' | 'verified' | 'proposed' | 'accepted' | 'partnership' | 'agreementSigned' | 'visitDone',
+  | 'registered'
+  | 'verified'
+  | 'proposed'
+  | 'accepted'
+  | 'partnership'
+  | 'agreementSigned'
+  | 'visitDone'
+  | 'reportFiled',
   number
 >
 type SideStats = {
@@ -215,6 +222,7 @@ await t.test('stats: funnel and breakdowns per side', async (t) => {
     partnership: 1,
     agreementSigned: 0,
     visitDone: 1,
+    reportFiled: 0,
   })
   t.same(
     duren.byKind.find((k) => k.kind === 'school'),
@@ -249,6 +257,7 @@ await t.test('stats: funnel and breakdowns per side', async (t) => {
     partnership: 1,
     agreementSigned: 0,
     visitDone: 1,
+    reportFiled: 0,
   })
   t.match(
     jinhua.byMunicipality.find((m) => m.municipalityId === 'jh-wucheng'),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { institutions, interests } from '@dj/db'
+import { institutionClaims, institutions, interests } from '@dj/db'
 import {
   bearer,
   createInstitution,
@@ -31,6 +31,8 @@ interface Fixture {
   ownerId: string
   importId: string
   inviteToken: string
+  /** A pending claim on an unclaimed open-data school (issue 14). */
+  claim?: string
 }
 interface Row {
   /** Builds a fresh target per call where the call would change it. */
@@ -57,6 +59,8 @@ t.before(async () => {
 })
 t.teardown(() => ctx.close())
 
+const NRW =
+  'sep=;\nSchulnummer;Schulform;Schulbezeichnung_1;Gemeindeschluessel;Schulbetriebsschluessel\n199901;20;Gymnasium Matrix;05358008;1\n'
 const CSV =
   'external_key,name,kind,subtype,municipality\nacc-1,Realschule Jülich,school,realschule,dn-juelich\n'
 
@@ -114,6 +118,29 @@ t.test('every registry route × every caller', async (t) => {
     ownerId: owner.id,
     importId: json<{ id: string }>(imp).id,
     inviteToken: invitationToken(ctx.app, json<{ id: string }>(inv).id),
+  }
+  const unclaimed = async () => {
+    const [school] = await db
+      .insert(institutions)
+      .values({
+        side: 'duren',
+        name: 'Grundschule aus offenen Daten',
+        kind: 'school',
+        municipalityId: 'dn-dueren',
+        source: 'schulgrunddaten',
+        sourceKey: randomUUID(),
+        claimState: 'unclaimed',
+      })
+      .returning()
+    return school!.id
+  }
+  const pendingClaim = async () => {
+    const institutionId = await unclaimed()
+    const [claim] = await db
+      .insert(institutionClaims)
+      .values({ institutionId, userId: sameCoord.id })
+      .returning()
+    return claim!.id
   }
   const freshInterest = async () => ({ interest: await createInterest(ctx.app, owner.accessToken, inst) })
 
@@ -233,6 +260,37 @@ t.test('every registry route × every caller', async (t) => {
     'DELETE /v1/me': row([409, 409, 409, 403, 403, 403, 401], () => '/v1/me', {
       body: { password: PASSWORD },
     }),
+    // Schools from open data (issue 14): the office imports for its side; every signed-in user
+    // reads the unclaimed schools; coordinators claim (a fresh school per call); offices decide.
+    'POST /v1/officer/open-data/imports': row(
+      [403, 403, 403, 200, 403, 200, 401],
+      () => '/v1/officer/open-data/imports?format=schulgrunddaten',
+      { body: NRW, contentType: 'text/csv' },
+    ),
+    'GET /v1/officer/open-data/template.csv': row(
+      [403, 403, 403, 200, 200, 200, 401],
+      () => '/v1/officer/open-data/template.csv',
+    ),
+    'GET /v1/open-data/schools': row([200, 200, 200, 200, 200, 200, 401], () => '/v1/open-data/schools'),
+    'POST /v1/open-data/schools/{id}/claim': row(
+      [201, 201, 201, 403, 403, 403, 401],
+      (f) => `/v1/open-data/schools/${f.inst}/claim`,
+      { setup: async () => ({ inst: await unclaimed() }), body: { role: 'Lehrerin' } },
+    ),
+    'GET /v1/officer/open-data/claims': row(
+      [403, 403, 403, 200, 200, 200, 401],
+      () => '/v1/officer/open-data/claims',
+    ),
+    'GET /v1/officer/open-data/claims/{id}': row(
+      [403, 403, 403, 200, 404, 200, 401],
+      (f) => `/v1/officer/open-data/claims/${f.claim}`,
+      { setup: async () => ({ claim: await pendingClaim() }) },
+    ),
+    'POST /v1/officer/open-data/claims/{id}/decision': row(
+      [403, 403, 403, 200, 404, 200, 401],
+      (f) => `/v1/officer/open-data/claims/${f.claim}/decision`,
+      { setup: async () => ({ claim: await pendingClaim() }), body: { decision: 'confirm' } },
+    ),
     // Admins only; the target is a fresh coordinator who owns nothing, so the admin erases it.
     'DELETE /v1/admin/users/{id}': row(
       [403, 403, 403, 403, 403, 204, 401],

@@ -1,14 +1,15 @@
-import { meetings, partnerships, visitPlans, visits } from '@dj/db'
+import { meetings, partnerships } from '@dj/db'
 import {
   bearer,
-  createStaff,
+  bookedVisit,
+  confirmedPartnership,
   json,
+  type Login,
   proposedMeeting,
   type RunningNotifier,
-  registerCoordinator,
   type SeededInstitution,
   seedInstitution,
-  seedProposal,
+  sevenActors,
   startNotifierBeside,
   startTestApp,
   type TestContext,
@@ -25,7 +26,6 @@ const MAX_BYTES = 4096
 
 let ctx: TestContext
 let mail: RunningNotifier
-type Login = Awaited<ReturnType<typeof registerCoordinator>>
 let du: Login
 let jh: Login
 let stranger: Login
@@ -108,31 +108,10 @@ async function counts() {
 
 t.before(async () => {
   ctx = await startTestApp('workspace', { WORKSPACE_ATTACHMENT_MAX_BYTES: String(MAX_BYTES) })
-  du = await registerCoordinator(ctx.app, 'lehrerin@gym-dueren.de')
-  jh = await registerCoordinator(ctx.app, 'laoshi@jinhua-school.cn', {
-    locale: 'zh',
-    timeZone: 'Asia/Shanghai',
-  })
-  stranger = await registerCoordinator(ctx.app, 'fremd@other-school.de')
-  officerDu = await createStaff(ctx.app, 'amt@kreis-dueren.de', 'officer', 'duren')
-  officerJh = await createStaff(ctx.app, 'office@jinhua.gov.cn', 'officer', 'jinhua')
-  admin = await createStaff(ctx.app, 'admin@platform.example', 'admin')
-  school = await seedInstitution(ctx.app, 'duren', 'Gymnasium am Wirteltor', [du.id])
-  club = await seedInstitution(ctx.app, 'jinhua', '金华第一中学', [jh.id])
-  await seedInstitution(ctx.app, 'duren', 'Realschule Jülich', [stranger.id])
-
   // The demo's "visit done" stage, through the real routes where there are routes.
-  proposalId = await seedProposal(ctx.app, school, club)
-  for (const who of [du, jh]) {
-    const r = await post(`/v1/proposals/${proposalId}/accept`, who.accessToken)
-    if (r.statusCode !== 200) throw new Error(r.body)
-  }
-  for (const who of [officerDu, officerJh]) {
-    const r = await post(`/v1/officer/proposals/${proposalId}/confirm`, who.accessToken)
-    if (r.statusCode !== 200) throw new Error(r.body)
-  }
-  const [p] = await ctx.app.db.select().from(partnerships).where(eq(partnerships.proposalId, proposalId))
-  partnershipId = p!.id
+  const actors = await sevenActors(ctx.app, '')
+  ;({ du, jh, stranger, officerDu, officerJh, admin, school, club } = actors)
+  ;({ proposalId, partnershipId } = await confirmedPartnership(ctx.app, actors))
   const m = await proposedMeeting(ctx.app, partnershipId, school.id, club.id, [
     new Date('2027-03-10T08:00:00Z'),
     new Date('2027-03-11T08:00:00Z'),
@@ -140,40 +119,7 @@ t.before(async () => {
   meetingId = m.id
   const chosen = await post(`/v1/meetings/${meetingId}/choose`, du.accessToken, { slotIndex: 0 })
   if (chosen.statusCode !== 200) throw new Error(chosen.body)
-  const [plan] = await ctx.app.db
-    .insert(visitPlans)
-    .values({
-      partnershipId,
-      hostInstitutionId: school.id,
-      travellerInstitutionId: club.id,
-      direction: 'jinhua_to_duren',
-      days: 5,
-      groupSize: 12,
-      rangeStart: '2027-05-01',
-      rangeEnd: '2027-06-30',
-      hostConfirmedStart: '2027-05-10',
-      travellerConfirmedStart: '2027-05-10',
-      status: 'booked',
-      createdBy: du.id,
-    })
-    .returning()
-  planId = plan!.id
-  const [visit] = await ctx.app.db
-    .insert(visits)
-    .values({
-      visitPlanId: planId,
-      partnershipId,
-      hostInstitutionId: school.id,
-      travellerInstitutionId: club.id,
-      title: 'Besuch / Visit / 访问',
-      startDate: '2027-05-10',
-      endDate: '2027-05-14',
-      timeZone: 'Europe/Berlin',
-      uid: `visit-${planId}@dueren-jinhua.exchange`,
-      organizerEmail: 'termine@dueren-jinhua.example',
-    })
-    .returning()
-  visitId = visit!.id
+  ;({ planId, visitId } = await bookedVisit(ctx.app, actors, partnershipId, { start: '2027-05-10' }))
   mail = await startNotifierBeside(ctx)
 })
 t.teardown(async () => {

@@ -58,6 +58,21 @@ const SAMPLES: DomainEvent[] = [
   { type: 'institution.suspended', audience, institution: inst('Schule'), reason: 'r' },
   { type: 'institution.reinstated', audience, institution: inst('Schule') },
   {
+    type: 'institution.claim_requested',
+    audience,
+    claimId: 'c1',
+    institution: inst('Grundschule'),
+    domainMatch: true,
+  },
+  {
+    type: 'institution.claim_decided',
+    audience,
+    claimId: 'c1',
+    institution: inst('Grundschule'),
+    decision: 'refused',
+    reason: 'nicht die Schule',
+  },
+  {
     type: 'interest.reconfirm_requested',
     audience,
     interestId: 'i',
@@ -173,7 +188,45 @@ const SAMPLES: DomainEvent[] = [
   { type: 'visit.changed', ...visit },
   { type: 'visit.cancelled', ...visit },
   { type: 'reminder.due', audience, kind: 'meeting', targetId: 'm', title: 'Treffen', time, offset: '24h' },
+  ...exchangeSamples(),
 ]
+
+/** The exchange itself (issue 13): trip checklist, funding deadlines, reports, renewal. */
+function exchangeSamples(): DomainEvent[] {
+  const visitReport = { reportId: 'r1', visitId: 'v1', partnershipId: 'ps', institutionId: inst('x').id }
+  return [
+    {
+      type: 'trip.checklist_due',
+      audience,
+      tripPlanId: 'tp',
+      partnershipId: 'ps',
+      itemKey: 'funding:kjp-china',
+      dueDate: '2027-03-01',
+      step: 2,
+    },
+    {
+      type: 'funding.deadline_near',
+      audience,
+      programmeSlug: 'pasch',
+      programmeName: 'PASCH-Schulpartnerschaften',
+      deadline: '2026-12-15',
+      partnershipId: 'ps',
+      tripPlanId: 'tp',
+    },
+    { type: 'report.requested', audience, ...visitReport, partnerName: '金华中学' },
+    { type: 'report.reminder', audience, ...visitReport, step: 1 },
+    { type: 'report.overdue', audience, ...visitReport, institutionName: 'Gymnasium', side: 'duren' },
+    { type: 'report.filed', audience, ...visitReport, institutionName: '金华中学' },
+    {
+      type: 'exchange.renewed',
+      audience,
+      partnershipId: 'ps',
+      tripPlanId: null,
+      agreementEdition: 2,
+      by: inst('Gymnasium'),
+    },
+  ]
+}
 
 t.test('every catalog has a template for every event type the notify queue receives', async (t) => {
   const notified = Object.entries(EVENT_SUBSCRIBERS)

@@ -5,8 +5,11 @@ import { expireProposal } from '@dj/proposals'
 import type { InstitutionRef } from '@dj/queue'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { AGREEMENT_OVERDUE, AGREEMENT_REMINDER, loadAgreementState } from './agreement-reminders.js'
+import { CHECKLIST_DUE, fireChecklistReminder } from './checklist-reminders.js'
 import { SchedulerError } from './errors.js'
+import { FUNDING_DEADLINE, fireFundingDeadline } from './funding-deadlines.js'
 import { loadReminderTarget, type ReminderTargetKind } from './reminders.js'
+import { fireReportTimer, REPORT_OVERDUE, REPORT_REMINDER } from './reports.js'
 import { closeTimer, lockPendingTimer, type TimerRow } from './timers.js'
 
 export type FireOutcome = 'fired' | 'stale' | 'skipped'
@@ -84,6 +87,10 @@ async function agreementReminder(tx: DbOrTx, timer: TimerRow): Promise<boolean> 
 const handlers: Record<string, Handler> = {
   [AGREEMENT_REMINDER]: agreementReminder,
   [AGREEMENT_OVERDUE]: agreementReminder,
+  [CHECKLIST_DUE]: fireChecklistReminder,
+  [FUNDING_DEADLINE]: (tx, timer) => fireFundingDeadline(tx, timer),
+  [REPORT_REMINDER]: fireReportTimer,
+  [REPORT_OVERDUE]: fireReportTimer,
 
   async reminder(tx, timer) {
     const kind = str(timer.payload.kind) as ReminderTargetKind

@@ -2,10 +2,13 @@ import type { Db } from '@dj/db'
 import { consumeOutboxJob } from '@dj/outbox'
 import type { OutboxEnvelope, Processor, ProcessorEntry } from '@dj/queue'
 import { syncAgreementReminders } from './agreement-reminders.js'
+import { syncChecklistReminders } from './checklist-reminders.js'
 import type { SchedulerConfig } from './config.js'
 import { fireTimer } from './fire.js'
+import { syncFundingDeadlines } from './funding-deadlines.js'
 import { proposeIntroMeeting } from './meetings.js'
 import { syncReminders } from './reminders.js'
+import { openEndedVisitReports } from './reports.js'
 import { runRetention } from './retention.js'
 import { planTimers } from './sweeps.js'
 import type { TimerClock, TimerRow } from './timers.js'
@@ -44,6 +47,20 @@ export async function handleEvent(ctx: ProcessorContext, envelope: OutboxEnvelop
       case 'visit.cancelled':
         ;({ added, cancelled } = await syncReminders(tx, 'visit', e.visitId, now))
         break
+      // Issue 13: the trip helper syncs the checklist timers here.
+      case 'trip.plan_changed': {
+        const checklist = await syncChecklistReminders(tx, e.tripPlanId, now)
+        added = [...added, ...checklist.added]
+        cancelled = [...cancelled, ...checklist.cancelled]
+        break
+      }
+      // Issue 13: the funding helper syncs the deadline timers here.
+      case 'funding.programme_changed': {
+        const funding = await syncFundingDeadlines(tx, e.programmeId, now)
+        added = [...added, ...funding.added]
+        cancelled = [...cancelled, ...funding.cancelled]
+        break
+      }
       default:
         break
     }
@@ -65,6 +82,8 @@ export function schedulerProcessors(ctx: ProcessorContext): ProcessorEntry<'sche
         return planTimers(ctx.db, ctx.clock, ctx.config)
       case 'accounts.purge':
         return runRetention(ctx.db, ctx.config, ctx.now?.())
+      case 'reports.open':
+        return openEndedVisitReports(ctx.db, ctx.clock, ctx.now?.())
     }
   }
   return [

@@ -3,6 +3,7 @@ import { createRelay, type Relay } from '@dj/outbox'
 import { createProducers, type Producers, type RunningWorker, startWorker } from '@dj/queue'
 import type { SchedulerConfig } from './config.js'
 import { schedulerProcessors } from './processors.js'
+import { openEndedVisitReports } from './reports.js'
 import { planTimers } from './sweeps.js'
 import { TimerClock } from './timers.js'
 
@@ -19,6 +20,8 @@ export interface SchedulerOptions {
 const JOB_SCHEDULERS = [
   { id: 'timers.plan', repeat: { pattern: '7 * * * *', tz: 'Europe/Berlin' }, sweep: 'timers.plan' },
   { id: 'accounts.purge', repeat: { pattern: '30 3 * * *', tz: 'Europe/Berlin' }, sweep: 'accounts.purge' },
+  // Hourly: a visit ends at midnight in its own zone (Berlin or Shanghai), either is caught within the hour.
+  { id: 'reports.open', repeat: { pattern: '17 * * * *', tz: 'Europe/Berlin' }, sweep: 'reports.open' },
 ] as const
 
 /**
@@ -67,6 +70,8 @@ export function createScheduler(options: SchedulerOptions) {
     ctx,
     resync,
     planTimers: () => planTimers(dbHandle.db, clock, config),
+    /** The reports sweep now (tests, and after a visit was booked into the past). */
+    openReports: (now?: Date) => openEndedVisitReports(dbHandle.db, clock, now),
     isRunning: () => running,
     async start() {
       running = true

@@ -1,6 +1,7 @@
 import type { Db } from '@dj/db'
 import { sql } from 'drizzle-orm'
 import type { SchedulerConfig } from './config.js'
+import { syncAllFundingDeadlines } from './funding-deadlines.js'
 import { insertTimers, type TimerClock, type TimerSpec, timerId } from './timers.js'
 
 const DAY_MS = 86_400_000
@@ -91,5 +92,7 @@ export async function planTimers(db: Db, clock: TimerClock, config: PlanConfig):
     added += rows.length
     await clock.arm(rows)
   }
+  // Programme deadlines recur every year: the hourly planning keeps the next ones timed.
+  added += await syncAllFundingDeadlines(db, clock)
   return added
 }

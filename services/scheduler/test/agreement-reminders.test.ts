@@ -1,15 +1,13 @@
 import { draftAgreement, versionHash } from '@dj/agreement'
-import { agreementSignatures, agreements, agreementVersions, createDb, type DbHandle, timers } from '@dj/db'
+import { agreementSignatures, agreements, agreementVersions, timers } from '@dj/db'
 import { writeOutbox } from '@dj/outbox'
-import { createProducers, type Producers } from '@dj/queue'
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis, waitFor } from '@dj/testkit'
+import { waitFor } from '@dj/testkit'
 import { and, eq, isNull } from 'drizzle-orm'
 import t from 'tap'
 import { agreementTarget } from '../src/agreement-reminders.js'
-import { loadSchedulerConfig, type SchedulerConfig } from '../src/config.js'
 import { fireTimer } from '../src/fire.js'
-import { createScheduler, type Scheduler } from '../src/scheduler.js'
 import { partnershipFixture } from './helper/fixtures.js'
+import { schedulerHarness } from './helper/harness.js'
 
 /*
  * Signature reminders of the exchange agreement (issue 12, item 4). Time is never waited for: the
@@ -17,50 +15,10 @@ import { partnershipFixture } from './helper/fixtures.js'
  * clock does when its time comes) or by firing its timer as the job would.
  */
 
-let tdb: TestDatabase
-let redis: TestRedis
-let handle: DbHandle
-let producers: Producers
-let config: SchedulerConfig
-let scheduler: Scheduler
-
+const h = schedulerHarness('scheduler_agreement')
+const { db, due, settled, drained } = h
 const DAY = 86_400_000
-
-function start() {
-  const s = createScheduler({ config, dbHandle: handle, producers, relayIntervalMs: 50 })
-  return s.start().then(() => s)
-}
-
-t.before(async () => {
-  tdb = await createTestDatabase('scheduler_agreement')
-  redis = createTestRedis('scheduler_agreement')
-  config = loadSchedulerConfig({
-    env: {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: tdb.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: redis.prefix,
-      RESYNC_INTERVAL_MS: '3600000',
-      SHUTDOWN_DEADLINE_MS: '2000',
-    },
-    envFile: false,
-  })
-  handle = createDb(tdb.url)
-  producers = createProducers(config)
-  await waitFor(() => producers.connection.status === 'ready', { what: 'redis' })
-  scheduler = await start()
-})
-t.teardown(async () => {
-  await scheduler.stop()
-  await producers.close()
-  await handle.close()
-  await redis.cleanup()
-  await tdb.drop()
-})
-
-const db = () => handle.db
-const queue = () => producers.queue('schedule')
+const queue = h.queue
 
 type Config = { countersign: boolean; secondSigner: { duren: boolean; jinhua: boolean } }
 
@@ -161,29 +119,13 @@ async function pendingArmed(ag: Ag, n: number, idPart = '') {
 }
 
 async function events(type: string, ag: Ag) {
-  return handle.sql<{ payload: { audience: unknown; slot: string; step?: number; version: number } }[]>`
+  return h.handle.sql<{ payload: { audience: unknown; slot: string; step?: number; version: number } }[]>`
     select payload from outbox where event_type = ${type} and payload->>'agreementId' = ${ag.id}
     order by created_at, id`
 }
 
 const timerOf = (rows: { id: string }[], slot: string, step: number) =>
   rows.find((r) => r.id.endsWith(`_${slot}_${step}`))!
-
-/** What the clock does when a timer's time comes: its delayed job becomes runnable now. */
-async function due(id: string) {
-  const job = await queue().getJob(id)
-  if (!job) throw new Error(`no job ${id}`)
-  await job.promote()
-}
-
-const settled = (id: string) =>
-  waitFor(
-    async () => {
-      const [r] = await db().select().from(timers).where(eq(timers.id, id))
-      return r && r.status !== 'pending' ? r : undefined
-    },
-    { what: `timer ${id} handled`, timeoutMs: 20_000 },
-  )
 
 t.test(
   'ready plans two reminders and the office notice per open place, days after it went out',
@@ -214,11 +156,7 @@ t.test(
     t.ok(rows.every((r) => r.sequence === 1))
     // A second delivery of the event changes nothing.
     await announce('agreement.ready', ag, 1)
-    await waitFor(
-      async () =>
-        (await handle.sql`select 1 from outbox where queue = 'schedule' and done_at is null`).length === 0,
-      { what: 'schedule outbox drained' },
-    )
+    await drained()
     t.equal((await timersOf(ag)).length, 6)
   },
 )
@@ -249,7 +187,7 @@ t.test('at most two reminders per open place, then the office of that side is to
   // Nothing fires again: the timers are closed, and a replayed job is a no-op.
   for (const step of [1, 2, 3])
     t.equal(await fireTimer(db(), timerOf(rows, 'jinhua.first', step).id), 'skipped')
-  await scheduler.resync()
+  await h.scheduler.resync()
   t.equal((await events('agreement.reminder', ag)).length, 2)
   t.equal((await events('agreement.overdue', ag)).length, 1)
   t.equal((await timersOf(ag)).filter((r) => r.id.includes('jinhua')).length, 3, 'no third reminder planned')
@@ -361,14 +299,14 @@ t.test(
     const ag = await readyAgreement(new Date())
     const rows = await pendingArmed(ag, 6)
     const ids = [timerOf(rows, 'duren.first', 1).id, timerOf(rows, 'jinhua.first', 1).id]
-    await scheduler.stop()
+    await h.scheduler.stop()
     // Down while their time comes: the jobs are due, nobody runs them.
     for (const id of ids) await due(id)
-    scheduler = await start()
+    await h.start()
     // Start-up re-sync and the periodic loop may overlap: resync again, still one job per timer.
-    await scheduler.resync()
+    await h.scheduler.resync()
     for (const id of ids) t.equal((await settled(id)).status, 'fired')
-    await scheduler.resync()
+    await h.scheduler.resync()
     for (const id of ids) t.equal(await fireTimer(db(), id), 'skipped', 'firing again is a no-op')
     t.same(
       (await events('agreement.reminder', ag)).map((e) => e.payload.slot).sort(),

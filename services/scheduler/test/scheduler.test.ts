@@ -6,11 +6,12 @@ import { and, eq, sql } from 'drizzle-orm'
 import { Redis } from 'ioredis'
 import t from 'tap'
 import { type App, buildApp } from '../src/app.js'
-import { loadSchedulerConfig, type SchedulerConfig } from '../src/config.js'
+import type { SchedulerConfig } from '../src/config.js'
 import { fireTimer } from '../src/fire.js'
 import type { Scheduler } from '../src/scheduler.js'
 import { insertTimers } from '../src/timers.js'
 import { meetingById, partnershipFixture, scheduledMeeting, scheduledVisit } from './helper/fixtures.js'
+import { testSchedulerConfig } from './helper/harness.js'
 
 let tdb: TestDatabase
 let redis: TestRedis
@@ -25,18 +26,7 @@ const HOUR = 3_600_000
 t.before(async () => {
   tdb = await createTestDatabase('scheduler')
   redis = createTestRedis('scheduler')
-  config = loadSchedulerConfig({
-    env: {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: tdb.url,
-      REDIS_URL: redis.url,
-      QUEUE_PREFIX: redis.prefix,
-      RESYNC_INTERVAL_MS: '3600000',
-      SHUTDOWN_DEADLINE_MS: '2000',
-    },
-    envFile: false,
-  })
+  config = testSchedulerConfig(tdb, redis)
   handle = createDb(tdb.url)
   producers = createProducers(config)
   await waitFor(() => producers.connection.status === 'ready', { what: 'redis' })

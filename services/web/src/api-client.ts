@@ -106,6 +106,37 @@ export class ApiClient {
     }
   }
 
+  /**
+   * A file the API renders from a posted JSON body (the visa letter), passed through as bytes like
+   * `download`. The body is sent once and kept nowhere; a refusal's problem+json comes back as bytes.
+   */
+  async postForFile(
+    path: string,
+    body: unknown,
+    options: Pick<CallOptions, 'token' | 'requestId' | 'clientIp'> = {},
+  ) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`
+    if (options.requestId) headers['x-request-id'] = options.requestId
+    this.#forwardFor(headers, options.clientIp)
+    try {
+      const res = await fetch(new URL(path, this.baseUrl), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      })
+      return {
+        status: res.status,
+        body: Buffer.from(await res.arrayBuffer()),
+        type: res.headers.get('content-type') ?? 'application/octet-stream',
+        disposition: res.headers.get('content-disposition'),
+      }
+    } catch {
+      return { status: 503, body: Buffer.alloc(0), type: 'text/plain', disposition: null }
+    }
+  }
+
   refresh(
     refreshToken: string,
     options: Omit<CallOptions, 'body' | 'token'> = {},

@@ -137,7 +137,7 @@ export async function buildApp(options: BuildOptions) {
   app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) =>
     reply.redirect(assets.get('favicon.svg')!.url, 301),
   )
-  await app.register(features, { accessibilityContact: config.ACCESSIBILITY_CONTACT })
+  await app.register(features, { accessibilityContact: config.ACCESSIBILITY_CONTACT, publicOrigin })
 
   app.setNotFoundHandler(async (request, reply) => {
     if (!request.view) return reply.status(404).type('text/plain').send('not found')

@@ -54,6 +54,20 @@ export const NOTICES = {
   'agreement-voided': 'notice.agreementVoided',
   'agreement-submitted': 'notice.agreementSubmitted',
   'agreement-signed': 'notice.agreementSigned',
+  'exchange-renewed': 'renew.notice.renewed',
+  'trip-created': 'trip.notice.created',
+  'trip-saved': 'trip.notice.saved',
+  'trip-ticked': 'trip.notice.ticked',
+  'trip-item-added': 'trip.notice.itemAdded',
+  'report-saved': 'notice.reportSaved',
+  'report-filed': 'notice.reportFiled',
+  'funding-saved': 'funding.notice.saved',
+  'glossary-saved': 'glossary.notice.saved',
+  'glossary-removed': 'glossary.notice.removed',
+  'page-saved': 'public.notice.saved',
+  'page-restored': 'public.notice.restored',
+  'claim-sent': 'opendata.notice.sent',
+  'claim-decided': 'opendata.notice.decided',
 } as const satisfies Record<string, MessageKey>
 export type Notice = keyof typeof NOTICES
 
@@ -80,6 +94,8 @@ interface PageOptions {
   body: Part
   /** Omit the page's own <h1> (when the body brings its own). */
   bare?: boolean
+  /** Extra <head> elements (the public pages' description, canonical and hreflang links). */
+  head?: Part
 }
 
 /** The main pages of each role, in the order they are used. */
@@ -103,7 +119,13 @@ export function roleLinks(role: Role): [string, MessageKey][] {
         ['/admin/notifications', 'nav.adminNotifications'],
         ['/admin/queues', 'nav.adminQueues'],
       ]
-    : staff
+    : // The offices keep the funding catalogue and the search glossary; admins read them without a nav link (one line).
+      [
+        ...staff,
+        ['/officer/funding', 'nav.funding'],
+        ['/officer/glossary', 'nav.glossary'],
+        ['/officer/pages', 'nav.publicPages'],
+      ]
 }
 
 function linkList(v: View, items: [string, MessageKey][], extra: Part = ''): Html {
@@ -166,6 +188,7 @@ export function page(v: View, options: PageOptions): Html {
 <link rel="stylesheet" href="${assets.css}">
 <link rel="icon" href="${assets.icon}" type="image/svg+xml">
 <script src="${assets.js}" defer></script>
+${options.head}
 </head>
 <body>
 <a class="skip-link" href="#main">${v.t('skip.link')}</a>
@@ -186,6 +209,7 @@ ${options.body}
   <div class="wrap">
     <nav aria-label="${v.t('nav.footer')}">
       <ul class="nav-list">
+        <li><a href="/${v.locale}">${v.t('public.footerLink')}</a></li>
         <li><a href="/barrierefreiheit">${v.t('footer.accessibility')}</a></li>
       </ul>
     </nav>

@@ -36,6 +36,8 @@ export interface View {
   /** Stores tokens after sign-in (and a fresh CSRF token: a new login gets a new one). */
   /** A file from the API as the reader (refreshing once on 401), to pass through to the browser. */
   download(path: string): ReturnType<ApiClient['download']>
+  /** A file the API renders from a posted body (refreshing once on 401): the visa letter. */
+  postForFile(path: string, body: unknown): ReturnType<ApiClient['postForFile']>
   signIn(tokens: { accessToken: string; refreshToken: string; expiresIn: number }): void
   signOut(): void
   setLocale(locale: Locale): void
@@ -162,6 +164,12 @@ export async function buildView(request: FastifyRequest, reply: FastifyReply, de
       if (first.status !== 401 || !(await refresh())) return first
       save()
       return api.download(path, { ...callOpts, token: session.accessToken })
+    },
+    async postForFile(path, body) {
+      const first = await api.postForFile(path, body, { ...callOpts, token: session.accessToken })
+      if (first.status !== 401 || !(await refresh())) return first
+      save()
+      return api.postForFile(path, body, { ...callOpts, token: session.accessToken })
     },
     signIn(tokens) {
       view.csrf = restart({

@@ -1,11 +1,13 @@
 import { brotliCompressSync } from 'node:zlib'
-import { createStaff, partnershipBetween, registerCoordinator, seedInstitution } from '@dj/stack'
+import { partnershipBetween } from '@dj/stack'
 import type { Browser } from 'playwright-core'
 import t from 'tap'
 import { CATALOGS } from '../src/i18n/index.js'
 import { describeViolations, launch, Session, serious } from './helper/browser.js'
+import { formFields, withChanges } from './helper/form-fields.js'
+import { accessMatrix, type Sessions, sevenReaders } from './helper/seven-readers.js'
 import { type Stack, startStack } from './helper/stack.js'
-import { anonymousSession, type WebSession, webGet, webPost, webSignIn } from './helper/web-session.js'
+import { type WebSession, webGet, webPost } from './helper/web-session.js'
 
 // Issue 12, items 3–5 and 8 on the web: the agreement page and its edit form for the seven
 // readers, the whole journey through the forms (draft, both edit, submit, both sign, an edit voids,
@@ -13,9 +15,7 @@ import { anonymousSession, type WebSession, webGet, webPost, webSignIn } from '.
 
 let stack: Stack
 let browser: Browser | undefined
-const READERS = ['anon', 'du', 'jh', 'stranger', 'officerDu', 'officerJh', 'admin'] as const
-type Reader = (typeof READERS)[number]
-const sessions = {} as Record<Reader, WebSession>
+let sessions: Sessions
 let partnershipId = ''
 let duId = ''
 let jhId = ''
@@ -24,80 +24,28 @@ let page = ''
 t.before(async () => {
   stack = await startStack('agreement-web')
   const app = stack.api.app
-  const duUser = await registerCoordinator(app, 'schmidt@agr.example')
-  const jhUser = await registerCoordinator(app, 'wang@agr.example', {
-    locale: 'zh',
-    timeZone: 'Asia/Shanghai',
-  })
-  const strangerUser = await registerCoordinator(app, 'fremd@agr.example')
-  await createStaff(app, 'amt@agr.example', 'officer', 'duren')
-  await createStaff(app, 'office@agr.example', 'officer', 'jinhua')
-  await createStaff(app, 'admin@agr.example', 'admin')
-  const du = await seedInstitution(app, 'duren', 'Gymnasium am Wirteltor', [duUser.id])
-  const jh = await seedInstitution(app, 'jinhua', '金华市第一中学', [jhUser.id])
-  await seedInstitution(app, 'duren', 'Fremde Schule', [strangerUser.id])
+  const seven = await sevenReaders(stack, '')
+  sessions = seven.sessions
+  const { school: du, club: jh } = seven.actors
   duId = du.id
   jhId = jh.id
   partnershipId = (await partnershipBetween(app, du.id, jh.id)).id
   page = `/partnerships/${partnershipId}/agreement`
-  sessions.anon = await anonymousSession(stack)
-  sessions.du = await webSignIn(stack, 'schmidt@agr.example')
-  sessions.jh = await webSignIn(stack, 'wang@agr.example')
-  sessions.stranger = await webSignIn(stack, 'fremd@agr.example')
-  sessions.officerDu = await webSignIn(stack, 'amt@agr.example')
-  sessions.officerJh = await webSignIn(stack, 'office@agr.example')
-  sessions.admin = await webSignIn(stack, 'admin@agr.example')
 })
 t.teardown(async () => {
   await browser?.close()
   await stack?.close()
 })
 
-async function matrix(request: (s: WebSession) => ReturnType<typeof webGet>) {
-  const out: (number | string)[] = []
-  for (const r of READERS) {
-    const res = await request(sessions[r])
-    const location = String(res.headers.location ?? '')
-    out.push(res.statusCode === 303 && location.startsWith('/sign-in') ? 'sign-in' : res.statusCode)
-  }
-  return out
-}
+const matrix = (request: (s: WebSession) => ReturnType<typeof webGet>) => accessMatrix(sessions, request)
 
-const unescapeHtml = (s: string) =>
-  s
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&')
-const attrs = (tag: string) =>
-  Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, unescapeHtml(m[2]!)]))
-
-/** What a browser would send for the edit form as it stands on the page (inputs, textareas, selects, checked boxes). */
-function formOf(body: string): [string, string][] {
-  const form = /<form method="post" action="[^"]*\/agreement\/edit"[\s\S]*?<\/form>/.exec(body)?.[0]
-  if (!form) throw new Error('no edit form on the page')
-  const out: [string, string][] = []
-  for (const m of form.matchAll(/<input\b[^>]*>/g)) {
-    const a = attrs(m[0])
-    if (!a['name']) continue
-    if ((a['type'] === 'checkbox' || a['type'] === 'radio') && !/\schecked\b/.test(m[0])) continue
-    out.push([a['name'], a['value'] ?? ''])
-  }
-  for (const m of form.matchAll(/<textarea\b([^>]*)>([^<]*)<\/textarea>/g))
-    out.push([attrs(m[1]!)['name']!, unescapeHtml(m[2]!)])
-  for (const m of form.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
-    const selected =
-      /<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? /<option value="([^"]*)"/.exec(m[2]!)?.[1] ?? ''
-    out.push([attrs(m[1]!)['name']!, unescapeHtml(selected)])
-  }
-  return out
-}
+/** What a browser would send for the edit form as it stands on the page. */
+const formOf = (body: string) =>
+  formFields(body, /<form method="post" action="[^"]*\/agreement\/edit"[\s\S]*?<\/form>/)
 
 /** Opens the edit form, changes some fields (a list replaces a checkbox group), posts it as a browser would. */
 async function edit(s: WebSession, changes: Record<string, string | string[]>, body?: string) {
-  const form = formOf(body ?? (await webGet(stack, `${page}/edit`, s)).body).filter(([k]) => !(k in changes))
-  for (const [k, v] of Object.entries(changes)) for (const x of [v].flat()) form.push([k, x])
+  const form = withChanges(formOf(body ?? (await webGet(stack, `${page}/edit`, s)).body), changes)
   return stack.web.inject({
     method: 'POST',
     url: `${page}/edit`,
@@ -215,7 +163,7 @@ t.test('in the browser: the agreement page and the edit form pass axe', async (t
   const s = await Session.open(browser, 'zh-CN', { width: 1280, height: 900 }, 'Asia/Shanghai', 'agreement')
   t.teardown(() => s.close())
   await s.page.goto(`${stack.webUrl}/sign-in`)
-  await s.page.fill('#f-email', 'wang@agr.example')
+  await s.page.fill('#f-email', 'laoshi@jinhua-school.cn')
   await s.page.fill('#f-password', 'correct horse battery')
   await s.page.locator('form[action="/sign-in"] button[type="submit"]').click()
   await s.page.waitForURL(`${stack.webUrl}/`)
@@ -266,7 +214,7 @@ t.test('submit, both sign, an edit voids, both sign again, both offices counters
   t.match(signedPage.body, `<code>${hash.slice(0, 12)}</code>`, 'the signature names the version hash, short')
   t.match(
     signedPage.body,
-    /schmidt für Gymnasium am Wirteltor \(Schulleitung \/ Leitung\) · <time datetime="[^"]+">[^<]*MEZ/,
+    /lehrerin für Gymnasium am Wirteltor \(Schulleitung \/ Leitung\) · <time datetime="[^"]+">[^<]*MEZ/,
     'who and when, in the reader’s zone',
   )
 

@@ -1,4 +1,5 @@
 // What the platform says about events, as the notifier (mails) and the API (inbox) render it.
+import { readFileSync } from 'node:fs'
 import { LOCALES, type Locale, MESSAGE_TYPES } from '@dj/messages'
 import type { DomainEvent } from '@dj/queue'
 import {
@@ -274,6 +275,8 @@ t.test('a flow through the platform writes the events', async (t) => {
       offset: '7d',
     },
   ]
+  built.push(...(await exchangeEvents({ partnershipId, visitId, own, partner })))
+  built.push(...(await claimEvents(du.accessToken, officerDu.accessToken)))
   for (const e of built) samples.set(`${e.type}${samples.has(e.type) ? '#2' : ''}`, e)
   const types = new Set([...samples.values()].map((e) => e.type))
   t.same(
@@ -283,6 +286,135 @@ t.test('a flow through the platform writes the events', async (t) => {
   )
   void colleague
 })
+
+/**
+ * Schools from open data (issue 14): the Düren office imports the Schulgrunddaten, the coordinator
+ * claims a school, the office confirms; the two events as the API wrote them.
+ */
+async function claimEvents(coordinator: string, officer: string): Promise<DomainEvent[]> {
+  const file = readFileSync(new URL('../../api/test/fixtures/schulgrunddaten-dueren.csv', import.meta.url))
+  const imported = await app().inject({
+    method: 'POST',
+    url: '/v1/officer/open-data/imports?format=schulgrunddaten',
+    headers: { ...bearer(officer), 'content-type': 'text/csv' },
+    payload: file,
+  })
+  if (imported.statusCode !== 200) throw new Error(imported.body)
+  const list = json<{ items: { id: string }[] }>(
+    await app().inject({ url: '/v1/open-data/schools?side=duren', headers: bearer(coordinator) }),
+  )
+  const claim = await post(`/v1/open-data/schools/${list.items[0]!.id}/claim`, coordinator, {
+    role: 'Schulleitung',
+  })
+  await post(`/v1/officer/open-data/claims/${claim['id']}/decision`, officer, { decision: 'confirm' })
+  const rows = await app().dbHandle.sql<{ payload: DomainEvent }[]>`
+    select payload from outbox where queue = 'notify'
+      and payload->>'type' in ('institution.claim_requested', 'institution.claim_decided') order by created_at, id`
+  return rows.map((r) => r.payload)
+}
+
+/**
+ * The exchange itself (issue 13): the scheduler writes the checklist, funding and report events, the
+ * API the filed report and the renewal. The trip plan and both reports are rows of the flow's
+ * partnership and visit, so every link names real ids.
+ */
+async function exchangeEvents(f: {
+  partnershipId: string
+  visitId: string
+  own: { id: string; name: string; side: 'duren' }
+  partner: { id: string; name: string; side: 'jinhua' }
+}): Promise<DomainEvent[]> {
+  const sql = app().dbHandle.sql
+  const [visit] = await sql<{ startDate: string; endDate: string }[]>`
+    select start_date::text as "startDate", end_date::text as "endDate" from visits where id = ${f.visitId}::uuid`
+  const fields = {
+    direction: 'jinhua_to_duren',
+    travel: { outbound: visit!.startDate, return: visit!.endDate },
+    arrival: {},
+    departure: {},
+    group: { bands: [{ band: '12-14', count: 10 }], adults: 2 },
+    leaders: [],
+    accommodation: { hostFamilies: 10 },
+    programme: [],
+    purpose: '',
+  }
+  const [trip] = await sql<{ id: string }[]>`
+    insert into trip_plans (partnership_id, visit_id, fields)
+    values (${f.partnershipId}::uuid, ${f.visitId}::uuid, ${JSON.stringify(fields)}::jsonb) returning id`
+  // Düren's report is filed (the partner and the offices read it), Jinhua's still open as the
+  // scheduler prefilled it.
+  const prefilled = {
+    participants: { bands: { '12-14': 10 }, accompanyingAdults: 2 },
+    days: 5,
+    activities: { chosen: [] },
+    outcomes: [],
+  }
+  const answered = {
+    ...prefilled,
+    activities: { chosen: ['lessons'] },
+    rating: 4,
+    wouldRepeat: 'yes',
+    improve: 'Mehr Zeit',
+  }
+  const reportOf = async (institutionId: string, status: 'open' | 'filed') => {
+    const answers = JSON.stringify(status === 'filed' ? answered : prefilled)
+    const [row] = await sql<{ id: string }[]>`
+      insert into exchange_reports (visit_id, partnership_id, institution_id, status, fields, filed_at)
+      values (${f.visitId}::uuid, ${f.partnershipId}::uuid, ${institutionId}::uuid, ${status},
+        ${answers}::jsonb, ${status === 'filed' ? new Date().toISOString() : null}::timestamptz) returning id`
+    return { reportId: row!.id, visitId: f.visitId, partnershipId: f.partnershipId, institutionId }
+  }
+  const ownReport = await reportOf(f.own.id, 'filed')
+  const partnerReport = await reportOf(f.partner.id, 'open')
+  const both = { institutionIds: [f.own.id, f.partner.id] }
+  const onTrip = { partnershipId: f.partnershipId, tripPlanId: trip!.id }
+  return [
+    {
+      type: 'trip.checklist_due',
+      audience: both,
+      ...onTrip,
+      itemKey: 'visa_schengen',
+      dueDate: '2030-07-01',
+      step: 1,
+    },
+    {
+      type: 'funding.deadline_near',
+      audience: both,
+      ...onTrip,
+      programmeSlug: 'kjp-china',
+      programmeName: 'KJP Sonderprogramm China',
+      deadline: '2029-10-15',
+    },
+    {
+      type: 'report.requested',
+      audience: { institutionIds: [f.own.id] },
+      ...ownReport,
+      partnerName: f.partner.name,
+    },
+    { type: 'report.reminder', audience: { institutionIds: [f.partner.id] }, ...partnerReport, step: 2 },
+    {
+      type: 'report.overdue',
+      audience: { officerSides: ['jinhua'] },
+      ...partnerReport,
+      institutionName: f.partner.name,
+      side: 'jinhua',
+    },
+    {
+      type: 'report.filed',
+      audience: { institutionIds: [f.partner.id], officerSides: ['duren', 'jinhua'] },
+      ...ownReport,
+      institutionName: f.own.name,
+    },
+    {
+      type: 'exchange.renewed',
+      audience: { institutionIds: [f.partner.id] },
+      partnershipId: f.partnershipId,
+      tripPlanId: trip!.id,
+      agreementEdition: 2,
+      by: f.own,
+    },
+  ]
+}
 
 /** Who reads a message: the accounts of its audience (members, officers, users, invited addresses). */
 async function recipientsOf(e: DomainEvent): Promise<{ email: string; locale: Locale; timeZone: string }[]> {

@@ -1,17 +1,11 @@
-import {
-  bearer,
-  createStaff,
-  partnershipBetween,
-  registerCoordinator,
-  type SeededInstitution,
-  seedInstitution,
-} from '@dj/stack'
+import { bearer, partnershipBetween, type SeededInstitution, seedInstitution } from '@dj/stack'
 import type { Browser } from 'playwright-core'
 import t from 'tap'
 import { CATALOGS } from '../src/i18n/index.js'
 import { describeViolations, launch, Session, serious } from './helper/browser.js'
+import { accessMatrix, type Sessions, sevenReaders } from './helper/seven-readers.js'
 import { type Stack, startStack } from './helper/stack.js'
-import { anonymousSession, type WebSession, webGet, webSignIn } from './helper/web-session.js'
+import { webGet } from './helper/web-session.js'
 
 // Issue 12, item 7 on the web: the offices' list of partnerships with their agreement's state,
 // the filters, the link to each workspace, the seven kinds of reader, the stats funnel's new
@@ -19,9 +13,7 @@ import { anonymousSession, type WebSession, webGet, webSignIn } from './helper/w
 
 let stack: Stack
 let browser: Browser | undefined
-const READERS = ['anon', 'du', 'jh', 'stranger', 'officerDu', 'officerJh', 'admin'] as const
-type Reader = (typeof READERS)[number]
-const sessions = {} as Record<Reader, WebSession>
+let sessions: Sessions
 let du: SeededInstitution
 let jh: SeededInstitution
 let jh2: SeededInstitution
@@ -32,19 +24,11 @@ const PATH = '/officer/partnerships'
 t.before(async () => {
   stack = await startStack('officer_partnerships')
   const app = stack.api.app
-  const duUser = await registerCoordinator(app, 'schmidt@op.example')
-  const jhUser = await registerCoordinator(app, 'wang@op.example', {
-    locale: 'zh',
-    timeZone: 'Asia/Shanghai',
-  })
-  const strangerUser = await registerCoordinator(app, 'fremd@op.example')
-  await createStaff(app, 'amt@op.example', 'officer', 'duren')
-  await createStaff(app, 'office@op.example', 'officer', 'jinhua')
-  await createStaff(app, 'admin@op.example', 'admin')
-  du = await seedInstitution(app, 'duren', 'Gymnasium am Wirteltor', [duUser.id])
-  jh = await seedInstitution(app, 'jinhua', '金华市第一中学', [jhUser.id])
+  const seven = await sevenReaders(stack, '')
+  sessions = seven.sessions
+  ;({ school: du, club: jh } = seven.actors)
+  const jhUser = seven.actors.jh
   jh2 = await seedInstitution(app, 'jinhua', '婺城实验学校', [jhUser.id])
-  await seedInstitution(app, 'duren', 'Fremde Schule', [strangerUser.id])
   without = (await partnershipBetween(app, du.id, jh.id)).id
   withDraft = (await partnershipBetween(app, du.id, jh2.id)).id
   const created = await app.inject({
@@ -54,28 +38,13 @@ t.before(async () => {
     payload: {},
   })
   if (created.statusCode !== 201) throw new Error(created.body)
-  sessions.anon = await anonymousSession(stack)
-  sessions.du = await webSignIn(stack, 'schmidt@op.example')
-  sessions.jh = await webSignIn(stack, 'wang@op.example')
-  sessions.stranger = await webSignIn(stack, 'fremd@op.example')
-  sessions.officerDu = await webSignIn(stack, 'amt@op.example')
-  sessions.officerJh = await webSignIn(stack, 'office@op.example')
-  sessions.admin = await webSignIn(stack, 'admin@op.example')
 })
 t.teardown(async () => {
   await browser?.close()
   await stack?.close()
 })
 
-async function matrix(path: string) {
-  const out: (number | string)[] = []
-  for (const r of READERS) {
-    const res = await webGet(stack, path, sessions[r])
-    const location = String(res.headers.location ?? '')
-    out.push(res.statusCode === 303 && location.startsWith('/sign-in') ? 'sign-in' : res.statusCode)
-  }
-  return out
-}
+const matrix = (path: string) => accessMatrix(sessions, (s) => webGet(stack, path, s))
 
 /** The row of one partnership in the page's table. */
 const row = (body: string, id: string) =>
@@ -140,7 +109,7 @@ t.test('in the browser: axe finds nothing serious on the list', async (t) => {
   )
   t.teardown(() => s.close())
   await s.page.goto(`${stack.webUrl}/sign-in`)
-  await s.page.fill('#f-email', 'amt@op.example')
+  await s.page.fill('#f-email', 'amt@kreis-dueren.de')
   await s.page.fill('#f-password', 'correct horse battery')
   await s.page.getByRole('button', { name: CATALOGS.de['signIn.submit'], exact: true }).click()
   await s.page.waitForURL(`${stack.webUrl}/**`)

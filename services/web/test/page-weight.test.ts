@@ -18,10 +18,17 @@ const NOT_PAGES = [
   '/meetings/:id/ics',
   '/officer/export/institutions.csv',
   '/officer/export/partnerships.csv',
+  '/officer/export/reports.csv',
   '/officer/imports/:id/status.json',
+  '/officer/open-data/template.csv',
   '/officer/rounds/:id/status.json',
   '/partnerships/:id/agreement/versions/:version/pdf',
+  '/partnerships/:id/reports/:reportId/pdf',
+  '/partnerships/:id/trips/:tripId/funding/:slug/budget.csv',
+  '/partnerships/:id/trips/:tripId/funding/:slug/budget.pdf',
   '/profile/data/export',
+  '/robots.txt',
+  '/sitemap.xml',
   '/visits/:id/ics',
 ].sort()
 

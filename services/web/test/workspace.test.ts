@@ -2,29 +2,21 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { proposals } from '@dj/db'
-import {
-  bearer,
-  createStaff,
-  partnershipBetween,
-  registerCoordinator,
-  type SeededInstitution,
-  seedInstitution,
-} from '@dj/stack'
+import { bearer, partnershipBetween, type SeededInstitution } from '@dj/stack'
 import type { Browser } from 'playwright-core'
 import t from 'tap'
 import { CATALOGS } from '../src/i18n/index.js'
 import { describeViolations, launch, Session, serious } from './helper/browser.js'
+import { accessMatrix, type Sessions, sevenReaders } from './helper/seven-readers.js'
 import { type Stack, startStack } from './helper/stack.js'
-import { anonymousSession, type WebSession, webGet, webSignIn } from './helper/web-session.js'
+import { type WebSession, webGet } from './helper/web-session.js'
 
 // Issue 12, items 1 and 2 on the web: the workspace page for the seven kinds of reader, the
 // conversation's form (text and a file, one multipart form), unread badges, and axe.
 
 let stack: Stack
 let browser: Browser | undefined
-const READERS = ['anon', 'du', 'jh', 'stranger', 'officerDu', 'officerJh', 'admin'] as const
-type Reader = (typeof READERS)[number]
-const sessions = {} as Record<Reader, WebSession>
+let sessions: Sessions
 let du: SeededInstitution
 let jh: SeededInstitution
 let partnershipId = ''
@@ -39,20 +31,12 @@ const PNG = Buffer.from(
 t.before(async () => {
   stack = await startStack('workspace')
   const app = stack.api.app
-  const duUser = await registerCoordinator(app, 'schmidt@ws.example')
-  const jhUser = await registerCoordinator(app, 'wang@ws.example', {
-    locale: 'zh',
-    timeZone: 'Asia/Shanghai',
-  })
+  const seven = await sevenReaders(stack, '')
+  sessions = seven.sessions
+  ;({ school: du, club: jh } = seven.actors)
+  const jhUser = seven.actors.jh
   jhToken = jhUser.accessToken
-  duToken = duUser.accessToken
-  const strangerUser = await registerCoordinator(app, 'fremd@ws.example')
-  await createStaff(app, 'amt@ws.example', 'officer', 'duren')
-  await createStaff(app, 'office@ws.example', 'officer', 'jinhua')
-  await createStaff(app, 'admin@ws.example', 'admin')
-  du = await seedInstitution(app, 'duren', 'Gymnasium am Wirteltor', [duUser.id])
-  jh = await seedInstitution(app, 'jinhua', '金华市第一中学', [jhUser.id])
-  await seedInstitution(app, 'duren', 'Fremde Schule', [strangerUser.id])
+  duToken = seven.actors.du.accessToken
   const partnership = await partnershipBetween(app, du.id, jh.id)
   partnershipId = partnership.id
   // The confirmed proposal behind it, so the coordinators' proposal list shows the partnership.
@@ -75,13 +59,6 @@ t.before(async () => {
     payload: { body: '你们好！<script>alert(1)</script>' },
   })
   if (first.statusCode !== 201) throw new Error(first.body)
-  sessions.anon = await anonymousSession(stack)
-  sessions.du = await webSignIn(stack, 'schmidt@ws.example')
-  sessions.jh = await webSignIn(stack, 'wang@ws.example')
-  sessions.stranger = await webSignIn(stack, 'fremd@ws.example')
-  sessions.officerDu = await webSignIn(stack, 'amt@ws.example')
-  sessions.officerJh = await webSignIn(stack, 'office@ws.example')
-  sessions.admin = await webSignIn(stack, 'admin@ws.example')
 })
 t.teardown(async () => {
   await browser?.close()
@@ -117,15 +94,7 @@ const postForm = (s: WebSession, body: string, file?: { name: string; content: B
     payload: multipart(s, body, file),
   })
 
-async function matrix(request: (s: WebSession) => ReturnType<typeof webGet>) {
-  const out: (number | string)[] = []
-  for (const r of READERS) {
-    const res = await request(sessions[r])
-    const location = String(res.headers.location ?? '')
-    out.push(res.statusCode === 303 && location.startsWith('/sign-in') ? 'sign-in' : res.statusCode)
-  }
-  return out
-}
+const matrix = (request: (s: WebSession) => ReturnType<typeof webGet>) => accessMatrix(sessions, request)
 
 t.test('the page for each of the seven readers, in their language', async (t) => {
   const de = await webGet(stack, `/partnerships/${partnershipId}/workspace`, sessions.du)
@@ -220,7 +189,7 @@ t.test(
     const s = await Session.open(browser, 'de-DE', { width: 1280, height: 900 }, 'Asia/Shanghai', 'workspace')
     t.teardown(() => s.close())
     await s.page.goto(`${stack.webUrl}/sign-in`)
-    await s.page.fill('#f-email', 'wang@ws.example')
+    await s.page.fill('#f-email', 'laoshi@jinhua-school.cn')
     await s.page.fill('#f-password', 'correct horse battery')
     await s.page.getByRole('button', { name: CATALOGS.de['signIn.submit'], exact: true }).click()
     await s.page.waitForURL(`${stack.webUrl}/`)

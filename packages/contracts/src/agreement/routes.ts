@@ -36,6 +36,20 @@ export const AgreementLanguagesQuery = Type.Object(
 )
 
 /**
+ * Which edition to read: "plan the next one" (issue 13) starts edition n+1 of the agreement as
+ * a draft; the earlier ones stay readable as they were signed. Absent: the newest.
+ */
+export const AgreementEdition = Type.Integer({ minimum: 1, description: 'the edition; default the newest' })
+export const AgreementEditionQuery = Type.Object(
+  { edition: Type.Optional(AgreementEdition) },
+  { additionalProperties: false },
+)
+export const AgreementReadQuery = Type.Object(
+  { ...AgreementLanguagesQuery.properties, ...AgreementEditionQuery.properties },
+  { additionalProperties: false },
+)
+
+/**
  * The agreement's fields: the document AgreementFields of @dj/agreement describes (parties,
  * purpose, topics, period, groups, hosting, languages, data protection, term). The API checks
  * it against that schema (422 with the failing paths).
@@ -88,9 +102,20 @@ export const AgreementSigningConfig = Type.Object(
   { additionalProperties: false },
 )
 
+/** One edition of the partnership's agreement, as the list of editions names it. */
+export const AgreementEditionSummary = Type.Object({
+  edition: AgreementEdition,
+  status: Literals(AGREEMENT_STATUSES),
+  completedAt: Nullable(DateTime),
+})
+
 export const Agreement = Type.Object({
   id: Uuid,
   partnershipId: Uuid,
+  /** 1 for the first agreement, n+1 for each "plan the next one"; only the newest is edited or signed. */
+  edition: AgreementEdition,
+  /** Every edition of the partnership's agreement, oldest first. */
+  editions: Type.Array(AgreementEditionSummary),
   version: Type.Integer({ minimum: 1 }),
   /** SHA-256 of the current version's fields: what a signature names. */
   hash: Type.String(),
@@ -130,9 +155,10 @@ export const agreement = route({
   path: '/v1/partnerships/:id/agreement',
   tags,
   summary: 'The partnership’s agreement: fields, clauses in the reader’s languages, signatures',
+  description: 'The newest edition, or the one `edition` names (earlier editions only read).',
   access: { roles: AGREEMENT_READERS },
   params: IdParams,
-  query: AgreementLanguagesQuery,
+  query: AgreementReadQuery,
   response: { 200: Agreement, ...problems(400, 401, 403, 404) },
 })
 
@@ -248,6 +274,7 @@ export const agreementVersions = route({
   summary: 'Every version of the agreement, newest first, with its changes and signatures',
   access: { roles: AGREEMENT_READERS },
   params: IdParams,
+  query: AgreementEditionQuery,
   response: { 200: Items(AgreementVersion), ...problems(401, 403, 404) },
 })
 
@@ -260,7 +287,7 @@ export const agreementVersionPdf = route({
   summary: 'The PDF of a version: A4, the languages side by side, signatures and version hash',
   access: { roles: AGREEMENT_READERS },
   params: VersionParams,
-  query: AgreementLanguagesQuery,
+  query: AgreementReadQuery,
   produces: ['application/pdf'],
   response: { 200: Type.Unknown(), ...problems(400, 401, 403, 404) },
 })

@@ -125,6 +125,8 @@ export const FullInstitution = Type.Object({
   statusReason: Type.Optional(Nullable(Type.String())),
   externalKey: Type.Optional(Nullable(Type.String())),
   demo: Type.Optional(Type.Boolean()),
+  /** Where the entry came from when it was imported from open data (its licence is shown with it). */
+  source: Type.Optional(Type.String()),
   myRole: Type.Optional(Nullable(MembershipRole)),
   createdAt: Type.Optional(DateTime),
   updatedAt: Type.Optional(DateTime),

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox'
-import { IsoDate, Page, problems, Uuid } from '../common.js'
+import { IsoDate, Nullable, Page, problems, Uuid } from '../common.js'
 import { Format, Kind, Lang, Side, Topic } from '../enums.js'
+import { MatchedVia } from '../glossary/routes.js'
 import { route } from '../route.js'
 import { Interest, PublicInstitution } from './schemas.js'
 
@@ -45,8 +46,16 @@ export const InterestHit = Type.Object({
   expressedFrom: Type.Array(Uuid, {
     description: 'Interests of the caller that already expressed interest in this one',
   }),
+  matchedVia: Type.Optional(Nullable(MatchedVia)),
 })
 export type InterestHit = Static<typeof InterestHit>
+
+/** A verified institution found by the search (public fields). */
+export const InstitutionHit = Type.Object({
+  ...PublicInstitution.properties,
+  matchedVia: Type.Optional(Nullable(MatchedVia)),
+})
+export type InstitutionHit = Static<typeof InstitutionHit>
 
 export const searchInstitutions = route({
   method: 'GET',
@@ -55,7 +64,7 @@ export const searchInstitutions = route({
   summary: 'Verified institutions of the other side (public fields; full text over names and descriptions)',
   access: { roles: 'any' },
   query: SearchQuery,
-  response: { 200: Page(PublicInstitution), ...problems(400, 401, 403) },
+  response: { 200: Page(InstitutionHit), ...problems(400, 401, 403) },
 })
 
 export const searchInterests = route({

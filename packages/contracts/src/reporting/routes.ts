@@ -8,6 +8,7 @@ import {
   INSTITUTION_COLUMNS,
   Overview,
   PARTNERSHIP_COLUMNS,
+  REPORT_COLUMNS,
   RoundsQuery,
   SideQuery,
   Stats,
@@ -33,7 +34,8 @@ export const officerStats = route({
   method: 'GET',
   path: '/v1/officer/stats',
   tags,
-  summary: 'Funnel registered → verified → proposed → accepted → partnership → visit done, with breakdowns',
+  summary:
+    'Funnel registered → verified → proposed → accepted → partnership → agreement signed → visit done → report filed, with breakdowns',
   description:
     'Counts of institutions per stage, by kind, by topic of open interests and by municipality/district. ' +
     "Aggregates only, so officers may also ask for the other side or `both`; default is the officer's side.",
@@ -91,4 +93,16 @@ export const exportPartnerships = route({
   access: { roles: STAFF },
   produces: ['text/csv'],
   response: { 200: Type.String(), ...problems(401, 403) },
+})
+
+export const exportReports = route({
+  method: 'GET',
+  path: '/v1/officer/export/reports.csv',
+  tags,
+  summary: "The reports after visits of the side's institutions as CSV (status, counts, ratings)",
+  description: `${FILE_NOTE}${REPORT_COLUMNS.join(', ')}. Answers of open reports are left out (a draft is its institution's own); no free text, no story.`,
+  access: { roles: STAFF },
+  query: SideQuery,
+  produces: ['text/csv'],
+  response: { 200: Type.String(), ...problems(400, 401, 403) },
 })

@@ -23,12 +23,33 @@ export const StageCounts = Type.Object({
       'a partnership whose agreement is complete (every required signature on its current version)',
   }),
   visitDone: Type.Integer({ minimum: 0, description: 'a non-cancelled visit whose end date has passed' }),
+  reportFiled: Type.Integer({ minimum: 0, description: 'filed its report after a visit (issue 13)' }),
 })
 export type StageCounts = Static<typeof StageCounts>
+
+const Share = Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'null while nothing counts' }))
+
+/** The reports after visits of the side's institutions: how many are done, and what they say. */
+export const ReportOutcomes = Type.Object({
+  opened: Count,
+  filed: Count,
+  /** Open past the day the office is told (21 days after the visit). */
+  overdue: Count,
+  /** filed / opened. */
+  completionRate: Share,
+  averageRating: Nullable(Type.Number({ minimum: 1, maximum: 5, description: 'of filed reports, 1–5' })),
+  /** Share of filed reports answering "would repeat: yes". */
+  wouldRepeatShare: Share,
+  /** Of the aims the filed reports rated: achieved, partly, not. */
+  aims: Type.Object({ achieved: Count, partly: Count, not: Count }),
+  aimsAchievedShare: Share,
+})
+export type ReportOutcomes = Static<typeof ReportOutcomes>
 
 export const SideStats = Type.Object({
   side: Side,
   funnel: StageCounts,
+  reports: ReportOutcomes,
   byKind: Type.Array(Type.Object({ kind: Nullable(Type.String()), ...StageCounts.properties })),
   byTopic: Type.Array(
     Type.Object({
@@ -148,6 +169,30 @@ export const PARTNERSHIP_COLUMNS = [
   'formats',
   'visits_scheduled',
   'visits_done',
+] as const
+
+/** Columns of the reports CSV: one row per report, counts and ratings only (no story, no free text). */
+export const REPORT_COLUMNS = [
+  'id',
+  'visit_id',
+  'partnership_id',
+  'institution_id',
+  'institution_name',
+  'side',
+  'visit_start',
+  'visit_end',
+  'status',
+  'opened_at',
+  'filed_at',
+  'overdue',
+  'participants',
+  'accompanying_adults',
+  'days',
+  'rating',
+  'would_repeat',
+  'aims_achieved',
+  'aims_partly',
+  'aims_not',
 ] as const
 
 export const Overview = Type.Object({

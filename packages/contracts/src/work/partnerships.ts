@@ -41,10 +41,16 @@ export const OfficerPartnership = Type.Object({
     Type.Object({
       id: Uuid,
       version: Type.Integer({ minimum: 1 }),
+      /** The newest edition (one more for each "plan the next one"); earlier ones are not listed. */
+      edition: Type.Integer({ minimum: 1 }),
       countersign: Type.Boolean({ description: 'whether both offices countersign' }),
       pending: Type.Array(PendingSigner, { description: 'who still has to sign the current version' }),
       completedAt: Nullable(DateTime),
     }),
+  ),
+  /** The checklist of the partnership's newest trip plan (issue 13); null before a trip is planned. */
+  checklist: Nullable(
+    Type.Object({ done: Type.Integer({ minimum: 0 }), total: Type.Integer({ minimum: 0 }) }),
   ),
   lastChange: DateTime,
 })

@@ -14,6 +14,7 @@ import {
 } from '../common.js'
 import { Side } from '../enums.js'
 import { route } from '../route.js'
+import { ChecklistProgress } from '../trip/routes.js'
 
 /**
  * The partnership workspace: what happened in a partnership (the timeline) and the conversation
@@ -79,6 +80,8 @@ export const TimelineEntry = Type.Object({
   days: Type.Optional(Type.Integer({ minimum: 1 })),
   /** Agreement entries: the version they are about. */
   version: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** Agreement entries: the edition they are about (1, then one more for each "plan the next one"). */
+  edition: Type.Optional(Type.Integer({ minimum: 1 })),
 })
 export type TimelineEntry = Static<typeof TimelineEntry>
 
@@ -89,6 +92,16 @@ export const WorkspaceParty = Type.Object({
   side: Side,
 })
 export type WorkspaceParty = Static<typeof WorkspaceParty>
+
+/** A booked visit as the workspace lists it, with its trip plan (issue 13). */
+export const WorkspaceTrip = Type.Object({
+  visitId: Uuid,
+  startDate: IsoDate,
+  endDate: IsoDate,
+  tripPlanId: Nullable(Uuid),
+  progress: Nullable(ChecklistProgress),
+})
+export type WorkspaceTrip = Static<typeof WorkspaceTrip>
 
 export const Workspace = Type.Object({
   partnership: Type.Object({ id: Uuid, proposalId: Nullable(Uuid), createdAt: DateTime }),
@@ -102,6 +115,8 @@ export const Workspace = Type.Object({
   unread: Count,
   /** Newest first, at most `TIMELINE_MAX` entries. */
   timeline: Type.Array(TimelineEntry),
+  /** The booked visits by start date, each with its trip plan's checklist progress (null: not planned yet). */
+  trips: Type.Optional(Type.Array(WorkspaceTrip)),
 })
 export type Workspace = Static<typeof Workspace>
 export const TIMELINE_MAX = 200

@@ -31,9 +31,7 @@ export const institutionClaims = pgTable(
   },
   (t) => [
     // One open claim per school at a time: a second claimant waits for the first decision.
-    uniqueIndex('institution_claims_pending_uq')
-      .on(t.institutionId)
-      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex('institution_claims_pending_uq').on(t.institutionId).where(sql`${t.status} = 'pending'`),
     index('institution_claims_status_ix').on(t.status, t.createdAt),
   ],
 )

@@ -1,1 +1,10 @@
-export {}
+export * from './budget.js'
+export * from './csv.js'
+export * from './deadlines.js'
+export * from './distance.js'
+export * from './document.js'
+export * from './fit.js'
+export * from './plan-input.js'
+export * from './programme.js'
+export * from './seed.js'
+export * from './seed-sql.js'

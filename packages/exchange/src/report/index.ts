@@ -1,1 +1,6 @@
-export {}
+export * from './aims.js'
+export * from './document.js'
+export * from './fields.js'
+export * from './form.js'
+export * from './prefill.js'
+export * from './reminders.js'

@@ -1,1 +1,5 @@
-export {}
+export * from './adopt.js'
+export * from './checklist.js'
+export * from './fields.js'
+export * from './reminders.js'
+export * from './validate.js'

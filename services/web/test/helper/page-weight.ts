@@ -3,6 +3,7 @@
 // bytes): the pages come from the web's own route table, so a new page is measured without
 // anyone adding it here — a new page with a path parameter fails until IDS says where its ids
 // come from.
+import { readFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { generateDemoPopulation } from '@dj/demo-data'
@@ -94,7 +95,28 @@ const IDS: Record<string, string> = {
       where institution_a in (select id from mine) or institution_b in (select id from mine))`,
   '/officer/rounds/:id': 'select id from match_rounds',
   '/officer/imports/:id': 'select id from imports',
+  '/officer/funding/:id': 'select id from funding_programmes',
+  '/officer/open-data/claims/:id': 'select id from institution_claims',
+  // The public pages by language (issue 14): every slug but the landing page, which has no parameter.
+  ...Object.fromEntries(
+    LOCALES.map((l) => [
+      `/${l}/:slug`,
+      "select unnest(array['cooperation', 'take-part', 'after-registering', 'contact', 'faq']) as id",
+    ]),
+  ),
+  '/officer/glossary/:id': 'select id from glossary_entries limit 3',
   '/attachments/:id': 'select id from message_attachments',
+  // A pattern with two parameters takes whole path prefixes (see pagesOf).
+  '/partnerships/:id/reports/:reportId': `select '/partnerships/' || partnership_id || '/reports/' || id as id
+    from exchange_reports where institution_id in (select id from mine)`,
+  // The versions' key first: pagesOf takes the first key a pattern starts with.
+  '/officer/pages/:slug/:locale/versions/:version': `select '/officer/pages/' || s || '/' || l || '/versions/0' as id
+    from unnest(array['welcome', 'faq']) s cross join unnest(array['de', 'zh']) l`,
+  '/officer/pages/:slug/:locale': `select '/officer/pages/' || s || '/' || l as id
+    from unnest(array['welcome', 'cooperation', 'faq']) s cross join unnest(array['de', 'de-simple', 'en', 'zh']) l`,
+  '/partnerships/:id/trips/:tripId': `select '/partnerships/' || partnership_id || '/trips/' || id as id
+    from trip_plans where partnership_id in (select id from partnerships
+      where institution_a in (select id from mine) or institution_b in (select id from mine))`,
 }
 
 /** The pattern's prefix up to its first parameter (`/institutions/:id/edit` → `/institutions/:id`). */
@@ -153,6 +175,26 @@ export async function startDemo(label: string): Promise<Demo> {
   }
   if (!expressed) throw new Error('no interest could be expressed on the demo data')
 
+  // The reports of the demo's ended visits, as the scheduler's sweep opens them (issue 13).
+  await sql`insert into exchange_reports (visit_id, partnership_id, institution_id, fields)
+    select v.id, v.partnership_id, i.id, '{"participants":{"bands":{}},"activities":{"chosen":[]},"outcomes":[]}'::jsonb
+    from visits v cross join lateral (values (v.host_institution_id), (v.traveller_institution_id)) as i(id)
+    where v.end_date < current_date on conflict do nothing`
+
+  // A trip plan for each booked visit with its checklist, as "plan the trip" leaves it (issue 13).
+  await sql`insert into trip_plans (partnership_id, visit_id, fields)
+    select v.partnership_id, v.id, jsonb_build_object('direction', p.direction,
+      'travel', jsonb_build_object('outbound', v.start_date, 'return', v.end_date),
+      'arrival', '{}'::jsonb, 'departure', '{}'::jsonb,
+      'group', jsonb_build_object('bands', jsonb_build_array(jsonb_build_object('band', '12-14', 'count', p.group_size)), 'adults', 2),
+      'leaders', '[]'::jsonb, 'accommodation', '{"hostFamilies": 0}'::jsonb, 'programme', '[]'::jsonb, 'purpose', '')
+    from visits v join visit_plans p on p.id = v.visit_plan_id where v.status = 'scheduled'
+    on conflict do nothing`
+  await sql`insert into trip_checklist_items (trip_plan_id, key, due_date, position)
+    select t.id, k.key, (t.fields->'travel'->>'outbound')::date - k.days, k.n from trip_plans t
+    cross join (values ('visa_schengen', 42, 0), ('insurance', 42, 1), ('parental_consent', 49, 2)) as k(key, days, n)
+    on conflict do nothing`
+
   // A CSV import with a report: 40 rows, every other one with a problem.
   const csv = ['external_key,name,kind,subtype,municipality']
   for (let i = 0; i < 40; i++)
@@ -171,6 +213,24 @@ export async function startDemo(label: string): Promise<Demo> {
   const [event] = await sql<{ id: string; payload: unknown }[]>`
     select id, payload from outbox where event_type = 'import.requested' order by created_at desc limit 1`
   await handleRegistryEvent(app.db, { outboxId: event!.id, event: event!.payload } as never)
+
+  // Schools from open data (issue 14): the NRW fixture imported, one school claimed by dn1.
+  const schools = await app.inject({
+    method: 'POST',
+    url: '/v1/officer/open-data/imports?format=schulgrunddaten',
+    headers: { ...bearer(officer.accessToken), 'content-type': 'text/csv' },
+    payload: readFileSync(new URL('../../../api/test/fixtures/schulgrunddaten-dueren.csv', import.meta.url)),
+  })
+  if (schools.statusCode !== 200) throw new Error(`open data not imported: ${schools.body}`)
+  const [unclaimed] = await sql<{ id: string }[]>`
+    select id from institutions where source = 'schulgrunddaten' order by name limit 1`
+  const claimed = await app.inject({
+    method: 'POST',
+    url: `/v1/open-data/schools/${unclaimed!.id}/claim`,
+    headers: bearer(dn1.accessToken),
+    payload: { role: 'Lehrerin' },
+  })
+  if (claimed.statusCode !== 201) throw new Error(`no claim: ${claimed.body}`)
 
   // The round's page must show its result, not its progress bar.
   for (let i = 0; ; i++) {
@@ -220,7 +280,9 @@ export function pagesOf(demo: Demo): { pattern: string; path: string }[] {
   const patterns = pagePatterns(demo)
   for (const pattern of patterns) {
     let paths = [REQUIRED_QUERY[pattern] ? `${pattern}?${REQUIRED_QUERY[pattern]}` : pattern]
-    if (pattern.includes(':')) {
+    const nested = Object.keys(IDS).find((k) => k.split(':').length > 2 && pattern.startsWith(k))
+    if (nested) paths = (demo.ids.get(nested) ?? []).map((prefix) => paths[0]!.replace(nested, prefix))
+    else if (pattern.includes(':')) {
       const key = idKey(pattern)
       const ids = demo.ids.get(key)
       if (!ids) throw new Error(`no demo ids for ${pattern}: say where they come from in IDS (${key})`)

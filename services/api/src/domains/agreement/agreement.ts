@@ -20,7 +20,14 @@ import { requireWriter, type WorkspaceAccess, workspaceAccess } from '../workspa
 import { AgreementErrors, signingError } from './errors.js'
 import { writeAgreementEvents } from './events.js'
 import { cancelOwedReminders } from './reminders.js'
-import { type AgreementRow, insertAgreement, loadAgreement, saveTransition, signatureOf } from './store.js'
+import {
+  type AgreementRow,
+  insertAgreement,
+  listEditions,
+  loadAgreement,
+  saveTransition,
+  signatureOf,
+} from './store.js'
 import { partnershipSummary } from './summary.js'
 import { agreementView, signatureView } from './view.js'
 
@@ -68,24 +75,37 @@ async function partyOf(db: DbOrTx, actor: Actor, partnershipId: string, role?: P
   return { access, writer: null, signer: null }
 }
 
-async function loaded(db: DbOrTx, partnershipId: string, lock = false) {
-  const found = await loadAgreement(db, partnershipId, { lock })
+/** The newest edition (the one edited and signed), or the earlier one `edition` names. */
+async function loaded(db: DbOrTx, partnershipId: string, lock = false, edition?: number) {
+  const found = await loadAgreement(db, partnershipId, { lock, edition })
   if (!found) throw new Errors.NotFound('agreement')
   return found
 }
 
-const view = (row: AgreementRow, state: AgreementState, party: Party, languages: Language[]) =>
-  agreementView(row, state, { languages, canEdit: party.writer !== null, signer: party.signer })
+const view = async (
+  db: DbOrTx,
+  row: AgreementRow,
+  state: AgreementState,
+  party: Party,
+  languages: Language[],
+): Promise<Agreement> =>
+  agreementView(row, state, {
+    languages,
+    canEdit: party.writer !== null,
+    signer: party.signer,
+    editions: await listEditions(db, row.partnershipId),
+  })
 
 export async function viewAgreement(
   db: DbOrTx,
   actor: Actor,
   partnershipId: string,
   languages: Language[],
+  edition?: number,
 ): Promise<Agreement> {
   const party = await partyOf(db, actor, partnershipId)
-  const { row, state } = await loaded(db, partnershipId)
-  return view(row, state, party, languages)
+  const { row, state } = await loaded(db, partnershipId, false, edition)
+  return view(db, row, state, party, languages)
 }
 
 const DEFAULT_CONFIG: SigningConfig = { countersign: true, secondSigner: { duren: false, jinhua: false } }
@@ -108,7 +128,7 @@ export async function createAgreement(
   })
   if (!created.ok) throw signingError(created.error)
   const row = await insertAgreement(tx, partnershipId, created.state, actor.userId)
-  return view(row, created.state, party, languages)
+  return view(tx, row, created.state, party, languages)
 }
 
 /**
@@ -160,7 +180,7 @@ export async function editAgreement(
   const edited = effects.find((e) => e.type === 'edited')
   const voided = effects.find((e) => e.type === 'voided')
   return {
-    agreement: view(saved, next, party, languages),
+    agreement: await view(tx, saved, next, party, languages),
     changes: edited?.type === 'edited' ? edited.changes : [],
     voided: voided?.type === 'voided' ? voided.signatures.map(signatureView) : [],
   }
@@ -180,7 +200,7 @@ export async function submitAgreement(
     by: actor.userId,
     at,
   }))
-  return view(saved, next, party, languages)
+  return view(tx, saved, next, party, languages)
 }
 
 /** Signs the version with this hash, in the signed-in session (no link that could expire). */
@@ -200,7 +220,7 @@ export async function signAgreement(
     signer,
     at,
   }))
-  return view(saved, next, party, languages)
+  return view(tx, saved, next, party, languages)
 }
 
 /** Every version, newest first, with its changes against the one before and its signatures. */
@@ -208,9 +228,10 @@ export async function listVersions(
   db: DbOrTx,
   actor: Actor,
   partnershipId: string,
+  edition?: number,
 ): Promise<{ items: AgreementVersion[] }> {
   await workspaceAccess(db, actor, partnershipId)
-  const { row } = await loaded(db, partnershipId)
+  const { row } = await loaded(db, partnershipId, false, edition)
   const [versions, sigs] = await Promise.all([
     db
       .select()
@@ -248,9 +269,10 @@ export async function versionPdf(
   partnershipId: string,
   version: number,
   languages: Language[],
+  edition?: number,
 ): Promise<{ fileName: string; bytes: Buffer }> {
   await workspaceAccess(db, actor, partnershipId)
-  const { row, state } = await loaded(db, partnershipId)
+  const { row, state } = await loaded(db, partnershipId, false, edition)
   const [v] = await db
     .select()
     .from(agreementVersions)
@@ -282,5 +304,7 @@ export async function versionPdf(
   }
   const at = current ? row.updatedAt : v.createdAt
   const bytes = await agreementPdf(printed, { languages, createdAt: at.toISOString() })
-  return { fileName: `agreement-${partnershipId.slice(0, 8)}-v${version}.pdf`, bytes }
+  // Edition 1 keeps the file name it always had; later editions say which one they are.
+  const ed = row.edition > 1 ? `-e${row.edition}` : ''
+  return { fileName: `agreement-${partnershipId.slice(0, 8)}${ed}-v${version}.pdf`, bytes }
 }

@@ -21,18 +21,23 @@ export const signatureOf = (r: typeof agreementSignatures.$inferSelect): Signatu
 /**
  * The partnership's agreement with its state for the signing machine, or null. `lock` takes the
  * row for the rest of the transaction, so two instances applying events to one agreement queue
- * up instead of both deciding on the same old state.
+ * up instead of both deciding on the same old state. `edition` reads an earlier one.
  */
 export async function loadAgreement(
   db: DbOrTx,
   partnershipId: string,
-  o: { lock?: boolean } = {},
+  o: { lock?: boolean; edition?: number | undefined } = {},
 ): Promise<{ row: AgreementRow; state: AgreementState } | null> {
   // The current agreement is the newest edition ("plan the next one" starts another).
   const q = db
     .select()
     .from(agreements)
-    .where(eq(agreements.partnershipId, partnershipId))
+    .where(
+      and(
+        eq(agreements.partnershipId, partnershipId),
+        o.edition === undefined ? undefined : eq(agreements.edition, o.edition),
+      ),
+    )
     .orderBy(desc(agreements.edition))
     .limit(1)
   const [row] = o.lock ? await q.for('update') : await q
@@ -59,17 +64,29 @@ export async function loadAgreement(
   return { row, state }
 }
 
-/** A new agreement and its first version. */
+/** Every edition of the partnership's agreement, oldest first. */
+export async function listEditions(db: DbOrTx, partnershipId: string) {
+  return db
+    .select({ edition: agreements.edition, status: agreements.status, completedAt: agreements.completedAt })
+    .from(agreements)
+    .where(eq(agreements.partnershipId, partnershipId))
+    .orderBy(asc(agreements.edition))
+}
+export type EditionRow = Awaited<ReturnType<typeof listEditions>>[number]
+
+/** A new agreement (edition 1, or the next one when renewed) and its first version. */
 export async function insertAgreement(
   tx: DbOrTx,
   partnershipId: string,
   state: AgreementState,
   by: string,
+  edition = 1,
 ): Promise<AgreementRow> {
   const [row] = await tx
     .insert(agreements)
     .values({
       partnershipId,
+      edition,
       version: state.version,
       hash: state.hash,
       fields: state.fields as unknown as Record<string, unknown>,

@@ -54,6 +54,7 @@ export function institutionFor(
     statusReason: inst.statusReason,
     externalKey: inst.externalKey,
     demo: inst.demo,
+    ...(inst.source ? { source: inst.source } : {}),
     myRole: view.memberRole,
     createdAt: inst.createdAt.toISOString(),
     updatedAt: inst.updatedAt.toISOString(),

@@ -44,6 +44,8 @@ export async function listOfficerInstitutions(db: DbOrTx, q: OfficerInstitutionQ
   )
   const filter = and(
     eq(institutions.status, q.status),
+    // Unclaimed open-data entries are nobody's registration: they wait for a claim, not a check.
+    sql`(${institutions.claimState} is null or ${institutions.claimState} = 'claimed')`,
     q.side ? eq(institutions.side, q.side) : undefined,
     q.q ? sql`${institutionNames} ilike ${containsPattern(q.q)}` : undefined,
   )

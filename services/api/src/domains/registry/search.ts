@@ -1,6 +1,8 @@
 import type { Interest, PublicInstitution } from '@dj/contracts'
 import { type Db, type DbOrTx, executePrepared, REGIONS, type Side } from '@dj/db'
+import type { GlossaryTerm } from '@dj/vocabulary'
 import { type SQL, sql } from 'drizzle-orm'
+import { termMatch, textOrTermsCondition } from '../glossary/search-terms.js'
 
 export interface SearchFilters {
   side: Side
@@ -19,6 +21,8 @@ export interface SearchFilters {
   qFormat?: string[]
   /** A coordinator searching: each hit says which of their interests already expressed interest. */
   viewerId?: string
+  /** Glossary terms `q` also finds (translations; see glossary/expansion.ts), OR-ed with it. */
+  expansion?: readonly GlossaryTerm[]
   after?: string
   limit: number
 }
@@ -58,10 +62,16 @@ const textArray = (values: readonly string[]): SQL => sql`${sql.param([...values
 /**
  * What `q` matches: the institution's text, a place of the side, or (for the topic and format
  * words) the interest's topics and formats; `x` is the interest alias, or null to ask whether the
- * institution has any open interest of that kind.
+ * institution has any open interest of that kind; or one of the glossary's terms for it.
  */
 function queryCondition(f: SearchFilters & { q: string }, x: 'x' | null): SQL {
-  const parts: SQL[] = [textCondition(f.q)]
+  if (!f.expansion?.length) return directCondition(f, x)
+  return directCondition(f, x, textOrTermsCondition(f.side, f.q, f.expansion))
+}
+
+/** What `q` matches by `text` (by default its own text alone, without the glossary's terms). */
+function directCondition(f: SearchFilters & { q: string }, x: 'x' | null, text = textCondition(f.q)): SQL {
+  const parts: SQL[] = [text]
   const places = placeMatch(f.side, f.q)
   if (places.length > 0) parts.push(sql`i.municipality_id = any(${textArray(places)})`)
   const kinds: SQL[] = []
@@ -109,6 +119,25 @@ const hasInterestFilter = (f: SearchFilters) =>
 const PUBLIC_COLUMNS = sql`i.id, i.side, i.name, i.name_i18n, i.kind, i.subtype, i.discipline,
   i.municipality_id, i.website, i.size, i.languages, i.description, i.status`
 
+/**
+ * Which glossary term found a row: null when `q` itself did, else the index of the first term in
+ * `expansion` the row's text contains (the WHERE already made sure one does). Only with an expansion.
+ */
+function matchedViaColumn(f: SearchFilters, x: 'x' | null): SQL {
+  const terms = f.q?.trim() ? (f.expansion ?? []) : []
+  if (terms.length === 0) return sql``
+  const which = terms.map((t, k) => sql`when ${termMatch('i', t.term)} then ${k}::int`)
+  return sql`, case when ${directCondition({ ...f, q: f.q! }, x)} then null
+    else (case ${sql.join(which, sql` `)} end) end as matched_via`
+}
+
+/** The hit's matchedVia from the row's matched_via index (absent when there was no expansion). */
+function matchedViaOf(f: SearchFilters, row: { matched_via?: number | null }) {
+  if (row.matched_via === undefined) return {}
+  const t = row.matched_via === null ? undefined : f.expansion?.[row.matched_via]
+  return { matchedVia: t ? { term: t.term, language: t.language } : null }
+}
+
 /** A row of PUBLIC_COLUMNS: the database's json and enum columns hold the contract's values. */
 interface PublicRow {
   id: string
@@ -152,7 +181,7 @@ export function institutionSearchQuery(f: SearchFilters): SQL {
     where.push(sql`exists (select 1 from interests x where x.institution_id = i.id
       and ${sql.join(interestConditions(f), sql` and `)})`)
   if (f.after) where.push(sql`i.id > ${f.after}::uuid`)
-  return sql`select ${PUBLIC_COLUMNS} from institutions i
+  return sql`select ${PUBLIC_COLUMNS}${matchedViaColumn(f, null)} from institutions i
     where ${sql.join(where, sql` and `)} order by i.id limit ${f.limit + 1}`
 }
 
@@ -166,7 +195,7 @@ export function interestSearchQuery(f: SearchFilters): SQL {
         where e.to_interest_id = x.id), '{}')`
     : sql`'{}'::text[]`
   if (f.after) where.push(sql`x.id > ${f.after}::uuid`)
-  return sql`select ${PUBLIC_COLUMNS}, jsonb_build_object(
+  return sql`select ${PUBLIC_COLUMNS}${matchedViaColumn(f, 'x')}, jsonb_build_object(
       'id', x.id, 'institutionId', x.institution_id, 'formats', x.formats, 'topics', x.topics,
       'tags', x.tags, 'ageMin', x.age_min, 'ageMax', x.age_max, 'groupMin', x.group_min,
       'groupMax', x.group_max, 'languages', x.languages, 'windows', x.windows,
@@ -200,15 +229,19 @@ const isPool = (db: DbOrTx): db is Db => '$client' in db
 
 /** Verified institutions of a side, with keyset pagination on id. Public fields only. */
 export async function searchInstitutions(db: DbOrTx, f: SearchFilters) {
-  const rows = await runSearch<PublicRow & Record<string, unknown>>(db, institutionSearchQuery(f))
+  const rows = await runSearch<PublicRow & { matched_via?: number | null } & Record<string, unknown>>(
+    db,
+    institutionSearchQuery(f),
+  )
   const page = rows.slice(0, f.limit)
   return {
-    items: page.map(publicFromRow),
+    items: page.map((r) => ({ ...publicFromRow(r), ...matchedViaOf(f, r) })),
     nextCursor: rows.length > f.limit ? (page.at(-1)?.id ?? null) : null,
   }
 }
 
 interface InterestRow extends PublicRow {
+  matched_via?: number | null
   /** Built by jsonb_build_object in interestSearchQuery with the contract's field names. */
   interest: Interest & { expressedFrom: string[] }
 }
@@ -218,7 +251,7 @@ export async function searchInterests(db: DbOrTx, f: SearchFilters) {
   const rows = await runSearch<InterestRow & Record<string, unknown>>(db, interestSearchQuery(f))
   const page = rows.slice(0, f.limit)
   return {
-    items: page.map((r) => ({ ...r.interest, institution: publicFromRow(r) })),
+    items: page.map((r) => ({ ...r.interest, institution: publicFromRow(r), ...matchedViaOf(f, r) })),
     nextCursor: rows.length > f.limit ? (page.at(-1)?.interest.id ?? null) : null,
   }
 }

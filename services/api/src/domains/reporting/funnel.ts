@@ -14,6 +14,7 @@ export const emptyCounts = (): StageCounts => ({
   partnership: 0,
   agreementSigned: 0,
   visitDone: 0,
+  reportFiled: 0,
 })
 
 // Qualified by hand: drizzle drops the table name of columns in single-table selects, and
@@ -27,6 +28,7 @@ const inst = sql.raw('"institutions"."id"')
  * "Agreement signed" means a partnership's agreement is complete: signed by both institutions,
  * and countersigned by both offices where that is on (completed_at is set by the last signature).
  * A visit is done once its inclusive end date lies before today in the visit's own time zone.
+ * "Report filed" means the institution filed its own report after a visit (issue 13).
  */
 export async function institutionStages(db: DbOrTx, side: Side) {
   return db
@@ -49,6 +51,8 @@ export async function institutionStages(db: DbOrTx, side: Side) {
       visitDone: sql<boolean>`exists (select 1 from visits v
         where (v.host_institution_id = ${inst} or v.traveller_institution_id = ${inst})
           and v.status <> 'cancelled' and v.end_date < (now() at time zone v.time_zone)::date)`,
+      reportFiled: sql<boolean>`exists (select 1 from exchange_reports r
+        where r.institution_id = ${inst} and r.status = 'filed')`,
     })
     .from(institutions)
     .where(eq(institutions.side, side))
@@ -64,4 +68,5 @@ export function addStages(counts: StageCounts, row: InstitutionStages): void {
   if (row.partnership) counts.partnership++
   if (row.agreementSigned) counts.agreementSigned++
   if (row.visitDone) counts.visitDone++
+  if (row.reportFiled) counts.reportFiled++
 }

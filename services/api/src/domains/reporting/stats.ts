@@ -2,6 +2,7 @@ import type { SideStats } from '@dj/contracts'
 import { type DbOrTx, INSTITUTION_KINDS, institutions, interests, REGIONS, type Side, TOPICS } from '@dj/db'
 import { and, eq } from 'drizzle-orm'
 import { addStages, emptyCounts, institutionStages, type StageCounts } from './funnel.js'
+import { reportOutcomes } from './report-outcomes.js'
 
 export type { SideStats }
 
@@ -57,6 +58,7 @@ export async function sideStats(db: DbOrTx, side: Side): Promise<SideStats> {
   return {
     side,
     funnel,
+    reports: await reportOutcomes(db, side),
     byKind: kinds.entries().map(([kind, c]) => ({ kind, ...c })),
     byTopic: topics
       .entries()

@@ -29,6 +29,13 @@ const stateOf = sql<OfficerAgreementState>`case
   when ${agreements.completedAt} is not null or ${agreements.status} = 'countersigned' then 'completed'
   else ${agreements.status} end`
 
+/**
+ * Only the partnership's newest agreement edition (the one in signing, or the last signed): one
+ * row per partnership however often it was renewed.
+ */
+const newestEdition = sql`not exists (select 1 from agreements newer
+  where newer.partnership_id = ${agreements.partnershipId} and newer.edition > ${agreements.edition})`
+
 /** The current version's signatures that still count (an edit voids them). */
 const liveSignature = (slot: SQL) => sql`exists (select 1 from agreement_signatures s
   where s.agreement_id = ${agreements.id} and s.version = ${agreements.version}
@@ -73,6 +80,7 @@ export async function listOfficerPartnerships(db: DbOrTx, q: PartnershipListQuer
         jinhuaName: sql<string>`${jinhua.name}`.as('jinhua_name'),
         agreementId: sql<string | null>`${agreements.id}`.as('agreement_id'),
         version: sql<number | null>`${agreements.version}`.as('agreement_version'),
+        edition: sql<number | null>`${agreements.edition}`.as('agreement_edition'),
         rawStatus: sql<AgreementStatus | null>`${agreements.status}`.as('agreement_status'),
         config: sql<SigningConfig | null>`${agreements.config}`.as('agreement_config'),
         completedAt: sql<string | null>`${agreements.completedAt}`.as('completed_at'),
@@ -85,7 +93,7 @@ export async function listOfficerPartnerships(db: DbOrTx, q: PartnershipListQuer
       // institution_a is the Düren one, institution_b the Jinhua one (as in proposals).
       .innerJoin(duren, eq(duren.id, partnerships.institutionA))
       .innerJoin(jinhua, eq(jinhua.id, partnerships.institutionB))
-      .leftJoin(agreements, eq(agreements.partnershipId, partnerships.id))
+      .leftJoin(agreements, and(eq(agreements.partnershipId, partnerships.id), newestEdition))
       .where(
         and(
           q.status ? sql`${stateOf} = ${q.status}` : undefined,
@@ -114,6 +122,7 @@ export async function listOfficerPartnerships(db: DbOrTx, q: PartnershipListQuer
       jinhuaName: filtered.jinhuaName,
       agreementId: filtered.agreementId,
       version: filtered.version,
+      edition: filtered.edition,
       rawStatus: filtered.rawStatus,
       config: filtered.config,
       completedAt: filtered.completedAt,
@@ -125,6 +134,13 @@ export async function listOfficerPartnerships(db: DbOrTx, q: PartnershipListQuer
       signed: sql<string[]>`array(select s.slot from agreement_signatures s
         where s.agreement_id = "filtered"."agreement_id" and s.version = "filtered"."agreement_version"
           and s.voided_at is null)`,
+      // The newest trip plan's checklist (issue 13); no row, so null, before a trip is planned.
+      checklist: sql<{ done: number; total: number } | null>`(select json_build_object(
+          'done', count(c.id) filter (where c.done_at is not null), 'total', count(c.id))
+        from (select tp.id from trip_plans tp where tp.partnership_id = "filtered"."pid"
+          order by tp.created_at desc limit 1) latest
+        left join trip_checklist_items c on c.trip_plan_id = latest.id
+        group by latest.id)`,
       total: sql<number>`(select count(*)::int from ${filtered})`,
       ...cursorColumns(ks),
     })
@@ -155,12 +171,14 @@ type Row = {
   jinhuaName: string
   agreementId: string | null
   version: number | null
+  edition: number | null
   rawStatus: AgreementStatus | null
   config: SigningConfig | null
   completedAt: string | Date | null
   status: OfficerAgreementState
   lastChange: string | Date
   signed: string[]
+  checklist: { done: number; total: number } | null
 }
 
 const iso = (d: string | Date) => new Date(d).toISOString()
@@ -177,11 +195,13 @@ function toItem(r: Row) {
         ? {
             id: r.agreementId,
             version: r.version,
+            edition: r.edition ?? 1,
             countersign: r.config.countersign,
             pending: pending(r.rawStatus, r.config, r.signed),
             completedAt: r.completedAt ? iso(r.completedAt) : null,
           }
         : null,
+    checklist: r.checklist,
     lastChange: iso(r.lastChange),
   }
 }

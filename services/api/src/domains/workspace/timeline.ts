@@ -12,6 +12,7 @@ import {
 import { desc, eq, inArray } from 'drizzle-orm'
 import type { Actor } from '../actor.js'
 import { agreementSource } from '../agreement/timeline.js'
+import { workspaceTrips } from '../trip/plan.js'
 import type { Partnership } from './access.js'
 import { conversationAccess } from './access.js'
 import { unreadCount } from './messages.js'
@@ -171,5 +172,6 @@ export async function workspaceView(db: DbOrTx, actor: Actor, partnershipId: str
     viewer: { canPost: access.level === 'act', ownInstitutionId: access.ownInstitutionId },
     unread,
     timeline,
+    trips: await workspaceTrips(db, p.id, new Date()),
   }
 }

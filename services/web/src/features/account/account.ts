@@ -26,6 +26,7 @@ import { Form, NoticeQuery } from '../../http/schemas.js'
 import { formatDateTime, isLocale, LANG_TAG, LOCALES, type MessageKey } from '../../i18n/index.js'
 import { page, roleLinks } from '../../layout.js'
 import type { Me, View } from '../../view.js'
+import { inLanguage } from '../public/seo.js'
 import { dashboardWork } from './dashboard-work.js'
 
 function home(v: View, notice: string | undefined, error?: MessageKey, work?: Html): Html {
@@ -204,7 +205,7 @@ export const accountPages: FastifyPluginAsyncTypebox = async (app) => {
         // Signed in: the account remembers it (and emails follow it); otherwise the cookie does.
         if (v.me) await v.call(updateMe, { body: { locale } })
       }
-      return seeOther(reply, safeNext(next))
+      return seeOther(reply, isLocale(locale) ? inLanguage(safeNext(next), locale) : safeNext(next))
     },
   )
 

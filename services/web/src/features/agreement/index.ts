@@ -39,9 +39,12 @@ import { agreementPage, LANGUAGE_CHOICES, type LanguageChoice, noAgreementPage }
  * only show it and carry the version hash a step acts on, so a stale one is refused there (409).
  */
 
-const AgreementQuery = Query({ languages: OneOf(LANGUAGE_CHOICES) })
+/** An earlier edition of the agreement ("plan the next one" starts another); absent: the newest. */
+const Edition = Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,3})?$' }))
+const AgreementQuery = Query({ languages: OneOf(LANGUAGE_CHOICES), edition: Edition })
 const VersionParams = Type.Object({ id: Uuid, version: Type.String({ pattern: '^[1-9][0-9]{0,5}$' }) })
-const PdfQuery = Type.Object({ languages: OneOf(LANGUAGE_CHOICES) })
+const PdfQuery = Type.Object({ languages: OneOf(LANGUAGE_CHOICES), edition: Edition })
+const editionOf = (q: { edition?: string | undefined }) => (q.edition ? { edition: Number(q.edition) } : {})
 
 /** What the API's refusals of a step mean to the reader. */
 const CODE_MESSAGES: Record<string, MessageKey> = {
@@ -69,10 +72,16 @@ type Loaded = { kind: 'agreement'; a: Agreement } | { kind: 'none'; canDraft: bo
  * The agreement, or that there is none yet. The API answers 404 for both "no agreement" and "not
  * your partnership"; the workspace tells them apart for the pair's people.
  */
-async function load(v: View, reply: FastifyReply, id: string, languages: LanguageChoice): Promise<Loaded> {
-  const res = await v.call(agreement, { params: { id }, query: { languages } })
+async function load(
+  v: View,
+  reply: FastifyReply,
+  id: string,
+  languages: LanguageChoice,
+  edition: { edition?: number } = {},
+): Promise<Loaded> {
+  const res = await v.call(agreement, { params: { id }, query: { languages, ...edition } })
   if (res.ok) return { kind: 'agreement', a: res.data }
-  if (res.status !== 404) {
+  if (res.status !== 404 || edition.edition !== undefined) {
     void refusalPage(v, reply, res)
     return null
   }
@@ -86,14 +95,20 @@ async function showAgreement(
   v: View,
   reply: FastifyReply,
   id: string,
-  o: { languages?: LanguageChoice | ''; state?: FormState; notice?: string | undefined; status?: number },
+  o: {
+    languages?: LanguageChoice | ''
+    state?: FormState
+    notice?: string | undefined
+    status?: number
+    edition?: { edition?: number }
+  },
 ) {
   const languages = o.languages || 'de,zh'
   const state = o.state ?? emptyForm()
-  const loaded = await load(v, reply, id, languages)
+  const loaded = await load(v, reply, id, languages, o.edition)
   if (!loaded) return reply
   if (loaded.kind === 'none') return send(reply, noAgreementPage(v, id, loaded.canDraft, state), o.status)
-  const versions = await v.call(agreementVersions, { params: { id } })
+  const versions = await v.call(agreementVersions, { params: { id }, query: { edition: loaded.a.edition } })
   return send(
     reply,
     agreementPage(v, {
@@ -122,6 +137,7 @@ export const agreementPages: FastifyPluginAsyncTypebox = async (app) => {
       showAgreement(request.view, reply, request.params.id, {
         languages: request.query.languages ?? '',
         notice: noticeOf(request.query),
+        edition: editionOf(request.query),
       }),
   )
 
@@ -260,7 +276,9 @@ export const agreementPages: FastifyPluginAsyncTypebox = async (app) => {
       return passFile(
         request.view,
         reply,
-        `${path}?languages=${request.query.languages || 'de,zh'}`,
+        `${path}?languages=${request.query.languages || 'de,zh'}${
+          request.query.edition ? `&edition=${request.query.edition}` : ''
+        }`,
         `agreement-v${version}.pdf`,
       )
     },

@@ -91,8 +91,27 @@ function signatureList(v: View, a: Agreement): Html {
   )}</ul>`
 }
 
-const pdfHref = (id: string, version: number, languages: string) =>
-  `/partnerships/${id}/agreement/versions/${version}/pdf?languages=${languages}`
+/** The newest edition's links stay as they were; an earlier edition's name it. */
+const editionParam = (a: Pick<Agreement, 'edition' | 'editions'>) =>
+  a.editions.some((e) => e.edition > a.edition) ? `&edition=${a.edition}` : ''
+
+const pdfHref = (a: Agreement, version: number, languages: string) =>
+  `/partnerships/${a.partnershipId}/agreement/versions/${version}/pdf?languages=${languages}${editionParam(a)}`
+
+/** Every edition of the partnership's agreement, once it was renewed; the one shown is marked. */
+function editionList(v: View, a: Agreement): Html | '' {
+  if (a.editions.length < 2) return ''
+  const newest = Math.max(...a.editions.map((e) => e.edition))
+  return html`<h2>${v.t('renew.editions')}</h2>
+<ul class="plain">${a.editions.map((e) => {
+    const name = v.t('renew.edition', { edition: e.edition })
+    const status = v.t(e.completedAt ? 'agr.status.complete' : `agr.status.${e.status}`)
+    const label = html`${name} · ${status}${e.edition === newest ? ` · ${v.t('renew.editionCurrent')}` : ''}`
+    return e.edition === a.edition
+      ? html`<li aria-current="page"><strong>${label}</strong></li>`
+      : html`<li><a href="/partnerships/${a.partnershipId}/agreement${e.edition === newest ? '' : `?edition=${e.edition}`}">${label}</a></li>`
+  })}</ul>`
+}
 
 function versionList(v: View, a: Agreement, versions: AgreementVersion[], languages: string): Html {
   return html`<ol class="plain-list" reversed>${versions.map(
@@ -108,13 +127,16 @@ function versionList(v: View, a: Agreement, versions: AgreementVersion[], langua
       .map((s) => `${s.name}${s.voidedAt ? ` (${v.t('agr.voided')})` : ''}`)
       .join(', ')}</p>`
   }
-  <p><a href="${pdfHref(a.partnershipId, x.version, languages)}" download>${v.t('agr.pdf', { version: x.version })}</a></p>
+  <p><a href="${pdfHref(a, x.version, languages)}" download>${v.t('agr.pdf', { version: x.version })}</a></p>
 </li>`,
   )}</ol>`
 }
 
-function languageChoice(v: View, id: string, chosen: LanguageChoice): Html {
-  return html`<form method="get" action="/partnerships/${id}/agreement" class="inline-form">
+function languageChoice(v: View, a: Agreement, chosen: LanguageChoice): Html {
+  const id = a.partnershipId
+  return html`<form method="get" action="/partnerships/${id}/agreement" class="inline-form">${
+    editionParam(a) && html`<input type="hidden" name="edition" value="${a.edition}">`
+  }
   <label for="f-languages">${v.t('agr.languages')}</label>
   <select id="f-languages" name="languages">${LANGUAGE_CHOICES.map(
     (c) =>
@@ -163,6 +185,7 @@ export function agreementPage(v: View, d: AgreementPageData): Html {
     hasErrors: hasErrors(state),
     body: html`${errorSummary(v, state, {})}
 <p><a href="/partnerships/${id}/workspace">${v.t('agr.back')}</a></p>
+${editionParam(a) && html`<p class="callout" role="note">${v.t('renew.editionEarlier', { edition: a.edition })}</p>`}
 <h2>${v.t('agr.statusTitle')}</h2>
 <dl class="facts">
   <dt>${v.t('agr.currentVersion')}</dt><dd>${v.t('agr.version', { version: a.version })}, <code>${shortHash(a.hash)}</code></dd>
@@ -200,11 +223,12 @@ ${
 <h2>${v.t('agr.signatures')}</h2>
 ${signatureList(v, a)}
 <h2>${v.t('agr.text')}</h2>
-${languageChoice(v, id, d.languages)}
-<p><a href="${pdfHref(id, a.version, d.languages)}" download>${v.t('agr.pdf', { version: a.version })}</a></p>
+${languageChoice(v, a, d.languages)}
+<p><a href="${pdfHref(a, a.version, d.languages)}" download>${v.t('agr.pdf', { version: a.version })}</a></p>
 ${sections(a)}
 <h2 id="versions">${v.t('agr.versions')}</h2>
-${versionList(v, a, d.versions, d.languages)}`,
+${versionList(v, a, d.versions, d.languages)}
+${editionList(v, a)}`,
   })
 }
 

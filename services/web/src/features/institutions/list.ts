@@ -8,6 +8,7 @@ import {
   listMyInstitutions,
   type Member,
   registerInstitution,
+  SCHULGRUNDDATEN_ATTRIBUTION,
 } from '@dj/contracts'
 import { formatDateTime } from '@dj/intl'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -33,6 +34,7 @@ import { Form, IdParams, NoticeQuery } from '../../http/schemas.js'
 import type { MessageKey } from '../../i18n/index.js'
 import { page } from '../../layout.js'
 import type { View } from '../../view.js'
+import { attributionNote } from '../opendata/shared.js'
 import { loadRegions, municipalityOptions, parseType, type Regions, typeOptions } from './regions.js'
 
 const NEW_FIELDS = ['side', 'name', 'type', 'municipalityId'] as const
@@ -85,7 +87,8 @@ function listPage(v: View, items: FullInstitution[], notice?: string): Html {
       }</td><td>${v.t(`instStatus.${i.status}`)}</td><td>${i.myRole ? v.t(`memberRole.${i.myRole}`) : ''}</td></tr>`,
   )}</tbody></table></div>`
     }
-<p><a class="button" href="/institutions/new">${v.t('nav.institutionNew')}</a></p>`,
+<p><a class="button" href="/institutions/new">${v.t('nav.institutionNew')}</a></p>
+<p><a href="/open-data/schools">${v.t('opendata.schools.listed')}</a></p>`,
   })
 }
 
@@ -115,6 +118,7 @@ function detailPage(
   }
   ${inst.website && html`<dt>${v.t('inst.website')}</dt><dd><a href="${inst.website}" rel="noopener noreferrer">${inst.website}</a></dd>`}
 </dl>
+${inst.source === 'schulgrunddaten' && attributionNote(v, [SCHULGRUNDDATEN_ATTRIBUTION])}
 ${inst.description && html`<h2>${v.t('inst.description')}</h2>${description(v, inst)}`}
 ${
   canEdit &&

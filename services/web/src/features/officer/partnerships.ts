@@ -15,6 +15,7 @@ import { reader, seeOther, send } from '../../http/respond.js'
 import { ListQuery, OneOf } from '../../http/schemas.js'
 import { page } from '../../layout.js'
 import type { View } from '../../view.js'
+import { checklistCell } from '../trip/workspace-section.js'
 import { oneOf, pageOfList } from './list-query.js'
 
 /**
@@ -48,6 +49,11 @@ function stateCell(v: View, p: OfficerPartnership): Html {
   const who = pendingText(v, p)
   return html`<span data-state="${p.status}">${v.t(`partnerList.state.${p.status}`)}</span>${
     p.agreement && html` · ${v.t('partnerList.version', { version: String(p.agreement.version) })}`
+  }${
+    // A renewed partnership's row is its newest agreement: say which one.
+    p.agreement &&
+    p.agreement.edition > 1 &&
+    html` · ${v.t('renew.edition', { edition: p.agreement.edition })}`
   }${who && html`<br>${v.t('partnerList.waitingFor', { who })}`}`
 }
 
@@ -88,6 +94,7 @@ ${
       v.t(`side.${first}`),
       v.t(`side.${second}`),
       v.t('partnerList.colAgreement'),
+      v.t('trip.colChecklist'),
       v.t('partnerList.colChanged'),
       v.t('partnerList.colWorkspace'),
     ],
@@ -97,6 +104,7 @@ ${
     <th scope="row">${p[first].name}</th>
     <td>${p[second].name}</td>
     <td>${stateCell(v, p)}</td>
+    <td>${checklistCell(v, p)}</td>
     <td><time datetime="${p.lastChange}">${formatDateTime(v.locale, v.timeZone, p.lastChange)}</time></td>
     <td><a href="/partnerships/${p.id}/${target}" aria-label="${v.t('partnerList.open')}: ${p[first].name} – ${p[second].name}">${v.t('partnerList.open')}</a></td>
   </tr>`,

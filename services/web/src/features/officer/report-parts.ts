@@ -10,7 +10,7 @@ import {
   type StageCounts,
   TOPICS,
 } from '@dj/contracts'
-import { formatDateTime } from '@dj/intl'
+import { formatDateTime, formatNumber, formatPercent } from '@dj/intl'
 import { problemMessage } from '../../components/forms.js'
 import { type Html, html } from '../../html.js'
 import { messagePage, type send } from '../../http/respond.js'
@@ -85,6 +85,7 @@ export function sideStats(v: View, s: SideStats, regions: Regions | null): Html 
   ${barChart(STAGES.map((st) => ({ label: v.t(`stage.${st}`), value: s.funnel[st] })))}
 </figure>
 ${stageTable(v, `${p}-funnel`, v.t('stats.funnelTable'), v.t('col.side'), [{ label: v.t(`side.${s.side}`), counts: s.funnel }])}
+${reportOutcomesTable(v, `${p}-reports`, s.reports)}
 <figure>
   <figcaption><h3 class="h3">${v.t('stats.byKind')}</h3></figcaption>
   ${barChart(kinds.map((k) => ({ label: k.label, value: k.counts.registered })))}
@@ -106,11 +107,39 @@ ${stageTable(v, `${p}-unit`, v.t('stats.byMunicipality'), v.t('field.municipalit
 </section>`
 }
 
+/** The reports after visits: how many came back and what they say (issue 13). */
+export function reportOutcomesTable(v: View, id: string, r: SideStats['reports']): Html {
+  const none = v.t('reportStats.none')
+  const pct = (x: number | null) => (x === null ? none : formatPercent(v.locale, x))
+  const rows: [MessageKey, string][] = [
+    ['reportStats.opened', formatNumber(v.locale, r.opened)],
+    ['reportStats.filed', formatNumber(v.locale, r.filed)],
+    ['reportStats.overdue', formatNumber(v.locale, r.overdue)],
+    ['reportStats.completionRate', pct(r.completionRate)],
+    [
+      'reportStats.averageRating',
+      r.averageRating === null ? none : formatNumber(v.locale, r.averageRating, 1),
+    ],
+    ['reportStats.wouldRepeat', pct(r.wouldRepeatShare)],
+    ['reportStats.aimsAchieved', formatNumber(v.locale, r.aims.achieved)],
+    ['reportStats.aimsPartly', formatNumber(v.locale, r.aims.partly)],
+    ['reportStats.aimsNot', formatNumber(v.locale, r.aims.not)],
+    ['reportStats.aimsAchievedShare', pct(r.aimsAchievedShare)],
+  ]
+  return html`<h3 class="h3">${v.t('reportStats.title')}</h3>
+<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0"><table>
+  <caption id="${id}">${v.t('reportStats.caption')}</caption>
+  <thead><tr><th scope="col">${v.t('reportStats.measure')}</th><th scope="col" class="num">${v.t('reportStats.value')}</th></tr></thead>
+  <tbody>${rows.map(([k, x]) => html`<tr><th scope="row">${v.t(k)}</th><td class="num">${x}</td></tr>`)}</tbody>
+</table></div>`
+}
+
 export function exportLinks(v: View): Html {
   return html`<h2>${v.t('reports.exports')}</h2>
 <ul>
   <li><a href="/officer/export/institutions.csv" download>${v.t('reports.exportInstitutions')}</a></li>
   <li><a href="/officer/export/partnerships.csv" download>${v.t('reports.exportPartnerships')}</a></li>
+  <li><a href="/officer/export/reports.csv" download>${v.t('reports.exportReports')}</a></li>
 </ul>`
 }
 

@@ -1,6 +1,7 @@
 import {
   exportInstitutions,
   exportPartnerships,
+  exportReports,
   listRounds,
   officerOverview,
   officerStats,
@@ -87,17 +88,20 @@ ${exportLinks(v)}`,
     },
   )
 
-  for (const file of ['institutions', 'partnerships'] as const) {
+  for (const file of ['institutions', 'partnerships', 'reports'] as const) {
     app.get(
       `/officer/export/${file}.csv`,
       { config: { access: staff }, schema: { querystring: SideQuery } },
       async (request, reply) => {
         const v = request.view
         const side = request.query.side
+        const sideQuery = { query: side === 'duren' || side === 'jinhua' ? { side } : {} }
         const url =
           file === 'institutions'
-            ? urlOf(exportInstitutions, { query: side === 'duren' || side === 'jinhua' ? { side } : {} })
-            : urlOf(exportPartnerships, {})
+            ? urlOf(exportInstitutions, sideQuery)
+            : file === 'reports'
+              ? urlOf(exportReports, sideQuery)
+              : urlOf(exportPartnerships, {})
         return passFile(v, reply, url, `${file}.csv`)
       },
     )

@@ -22,6 +22,7 @@ import { Field, IdParams, OneOf, Query, Uuid } from '../../http/schemas.js'
 import type { MessageKey } from '../../i18n/index.js'
 import { page } from '../../layout.js'
 import type { View } from '../../view.js'
+import { foundVia } from '../glossary/found-via.js'
 
 type Hit = InterestHit
 /** One card per institution, with each of its interests that matched. */
@@ -107,11 +108,12 @@ function expressForm(v: View, h: Hit, mine: { id: string; label: string }[]): Ht
   }`
 }
 
-function resultCard(v: View, c: Card, mine: { id: string; label: string }[]): Html {
+function resultCard(v: View, c: Card, mine: { id: string; label: string }[], q = ''): Html {
   const inst = c.institution
   return html`<article class="card" aria-labelledby="hit-${inst.id}">
   <h3 id="hit-${inst.id}"><a href="/institutions/${inst.id}">${instName(v, inst)}</a></h3>
   <p>${v.t(`side.${inst.side}`)}${inst.kind && html` · ${v.t(`kind.${inst.kind}`)}`}</p>
+  ${foundVia(v, c.hits, q)}
   ${c.hits.map(
     (h) => html`<section class="hit" aria-label="${h.formats.map((f) => v.t(`format.${f}`)).join(', ')}">
   ${interestSummary(v, h)}
@@ -180,7 +182,7 @@ ${
   html`<h2>${v.t('search.results')}</h2>
 ${hits.length === 0 && html`<p data-search-none>${v.t(hasFilters(f) ? 'search.none' : f.q ? 'search.noneWord' : 'search.noneAtAll', { q: f.q })}</p>`}
 ${mine.length === 0 && hits.length > 0 && html`<p class="callout">${v.t('search.needInterest')}</p>`}
-${cardsOf(hits).map((c) => resultCard(v, c, mine))}`
+${cardsOf(hits).map((c) => resultCard(v, c, mine, f.q))}`
 }`,
   })
 }

@@ -33,7 +33,10 @@ import { readUploadedForm, uploadRoute } from '../../http/upload.js'
 import { CATALOGS, formatDateTime, formatNumber, type MessageKey, readerTitle } from '../../i18n/index.js'
 import { page } from '../../layout.js'
 import type { View } from '../../view.js'
+import { loadRenewStatus, renewBlock } from '../renew/index.js'
+import { reportsDueBlock } from '../report/index.js'
 import { period, slotText } from '../scheduling/format.js'
+import { tripsSection } from '../trip/workspace-section.js'
 
 /**
  * The web's bound on what it buffers of one attachment (the API's default limit). The API's
@@ -73,7 +76,13 @@ function entryText(v: View, w: Workspace, e: TimelineEntry): Html {
   // there, so only that one parameter is passed through as mark-up.
   const text = v.t(key, { ...params, institution: '\u0000' })
   const [before, after] = text.split('\u0000')
-  return after === undefined ? html`${text}` : html`${before}${partyName(v, w, e.institutionId)}${after}`
+  const entry =
+    after === undefined ? html`${text}` : html`${before}${partyName(v, w, e.institutionId)}${after}`
+  // Once the partnership has renewed its agreement, each agreement entry says which one it is about.
+  const renewed = e.edition !== undefined && w.timeline.some((x) => (x.edition ?? 1) > 1)
+  if (!renewed) return entry
+  const label = v.t('renew.timelineEdition', { edition: e.edition ?? 1 })
+  return html`${entry}${v.locale === 'zh' ? '' : ' '}${label}`
 }
 
 function timeline(v: View, w: Workspace): Html {
@@ -143,7 +152,14 @@ interface Conversation {
   first: boolean
 }
 
-function workspacePage(v: View, w: Workspace, c: Conversation, state: FormState): Html {
+function workspacePage(
+  v: View,
+  w: Workspace,
+  c: Conversation,
+  state: FormState,
+  renew?: Html | '',
+  reports?: Html | '',
+): Html {
   const { a, b } = w.institutions
   const party = (p: Party) =>
     html`<li><a href="/institutions/${p.id}">${instName(v, p)}</a> · ${v.t(`side.${p.side}`)}</li>`
@@ -163,6 +179,10 @@ function workspacePage(v: View, w: Workspace, c: Conversation, state: FormState)
 <p><a href="/partnerships/${w.partnership.id}/schedule">${v.t('ws.schedule')}</a></p>
 <h2 id="agreement">${v.t('agr.title')}</h2>
 <p>${v.t('agr.wsIntro')} <a href="/partnerships/${w.partnership.id}/agreement">${v.t('agr.wsLink')}</a></p>
+<h2 id="trips">${v.t('trip.wsHeading')}</h2>
+${tripsSection(v, w)}
+${renew ?? ''}
+${reports ?? ''}
 <h2 id="messages">${v.t('ws.messages')}${
       w.unread > 0 && html` <span class="badge">${v.t('ws.unread', { count: w.unread })}</span>`
     }</h2>
@@ -197,7 +217,9 @@ async function loadPage(v: View, reply: Parameters<typeof loadOrRefuse>[1], id: 
   // Officers are shown as readers.
   if (c.first && newest && w.unread > 0)
     await v.call(markMessagesRead, { params: { id }, body: { upTo: newest.id } })
-  return { w, c }
+  const renew = renewBlock(v, id, await loadRenewStatus(v, id))
+  const reports = await reportsDueBlock(v, id)
+  return { w, c, renew, reports }
 }
 
 /** The partnership workspace: both partners, the conversation with its form, and the timeline. */
@@ -209,7 +231,7 @@ export const workspacePages: FastifyPluginAsyncTypebox = async (app) => {
       const v = request.view
       const loaded = await loadPage(v, reply, request.params.id, request.query.cursor || undefined)
       if (!loaded) return reply
-      return send(reply, workspacePage(v, loaded.w, loaded.c, emptyForm()))
+      return send(reply, workspacePage(v, loaded.w, loaded.c, emptyForm(), loaded.renew, loaded.reports))
     },
   )
 
@@ -269,7 +291,7 @@ export const workspacePages: FastifyPluginAsyncTypebox = async (app) => {
       if (!hasErrors(state)) return seeOther(reply, `/partnerships/${id}/workspace#messages`)
       const loaded = await loadPage(v, reply, id)
       if (!loaded) return reply
-      return send(reply, workspacePage(v, loaded.w, loaded.c, state), 400)
+      return send(reply, workspacePage(v, loaded.w, loaded.c, state, loaded.renew, loaded.reports), 400)
     },
   )
 

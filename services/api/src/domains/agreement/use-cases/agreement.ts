@@ -1,4 +1,5 @@
 import {
+  AgreementEditionQuery,
   AgreementLanguagesQuery,
   CreateAgreementBody,
   EditAgreementBody,
@@ -16,10 +17,11 @@ const ById = Type.Object({ id: Uuid, ...AgreementLanguagesQuery.properties })
 /** The agreement in the reader's languages, for the pair's people, both offices and admins. */
 export const viewAgreement = useCase({
   name: 'agreement.view',
-  input: ById,
+  input: Type.Object({ ...ById.properties, ...AgreementEditionQuery.properties }),
   caller: 'actor',
   transaction: false,
-  run: ({ input, actor, db }) => agreement.viewAgreement(db, actor, input.id, languagesOf(input.languages)),
+  run: ({ input, actor, db }) =>
+    agreement.viewAgreement(db, actor, input.id, languagesOf(input.languages), input.edition),
 })
 
 /** A coordinator of either institution drafts it from the partnership (once). */
@@ -63,10 +65,10 @@ export const signAgreement = useCase({
 
 export const listVersions = useCase({
   name: 'agreement.versions',
-  input: Type.Object({ id: Uuid }),
+  input: Type.Object({ id: Uuid, ...AgreementEditionQuery.properties }),
   caller: 'actor',
   transaction: false,
-  run: ({ input, actor, db }) => agreement.listVersions(db, actor, input.id),
+  run: ({ input, actor, db }) => agreement.listVersions(db, actor, input.id, input.edition),
 })
 
 export const versionPdf = useCase({
@@ -75,9 +77,10 @@ export const versionPdf = useCase({
     id: Uuid,
     version: Type.Integer({ minimum: 1 }),
     ...AgreementLanguagesQuery.properties,
+    ...AgreementEditionQuery.properties,
   }),
   caller: 'actor',
   transaction: false,
   run: ({ input, actor, db }) =>
-    agreement.versionPdf(db, actor, input.id, input.version, languagesOf(input.languages)),
+    agreement.versionPdf(db, actor, input.id, input.version, languagesOf(input.languages), input.edition),
 })

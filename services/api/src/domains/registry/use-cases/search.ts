@@ -2,6 +2,7 @@ import { SearchQuery } from '@dj/contracts'
 import type { DbOrTx, Side } from '@dj/db'
 import type { Actor } from '../../actor.js'
 import { Errors, FieldsError } from '../../errors.js'
+import { glossaryExpansion } from '../../glossary/expansion.js'
 import { useCase } from '../../use-case.js'
 import { coordinatorSides } from '../access.js'
 import { searchInstitutions as findInstitutions, searchInterests as findInterests } from '../search.js'
@@ -34,7 +35,8 @@ export const searchInstitutions = useCase({
   transaction: false,
   async run({ input, actor, db }) {
     const side = await searchSide(db, actor, input.side)
-    return findInstitutions(db, { ...input, side })
+    const expansion = await glossaryExpansion(db, input.q)
+    return findInstitutions(db, { ...input, side, expansion })
   },
 })
 
@@ -47,6 +49,7 @@ export const searchInterests = useCase({
   async run({ input, actor, db }) {
     const side = await searchSide(db, actor, input.side)
     const viewerId = actor.role === 'coordinator' ? actor.userId : undefined
-    return findInterests(db, { ...input, side, ...(viewerId ? { viewerId } : {}) })
+    const expansion = await glossaryExpansion(db, input.q)
+    return findInterests(db, { ...input, side, expansion, ...(viewerId ? { viewerId } : {}) })
   },
 })

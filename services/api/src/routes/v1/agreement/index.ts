@@ -26,7 +26,9 @@ const agreementRoutes: FastifyPluginAsync = async (app) => {
   endpoint(app, signAgreement, ({ params, query, body, run }) =>
     run(cases.signAgreement, { ...params, ...query, ...body }),
   )
-  endpoint(app, agreementVersions, ({ params, run }) => run(cases.listVersions, params))
+  endpoint(app, agreementVersions, ({ params, query, run }) =>
+    run(cases.listVersions, { ...params, ...query }),
+  )
   endpoint(app, agreementVersionPdf, async ({ params, query, run, reply }) => {
     const pdf = await run(cases.versionPdf, { ...params, ...query })
     void reply

@@ -1,4 +1,4 @@
-import { exportInstitutions, exportPartnerships } from '@dj/contracts'
+import { exportInstitutions, exportPartnerships, exportReports } from '@dj/contracts'
 import type { FastifyPluginAsync } from 'fastify'
 import * as cases from '../../../domains/reporting/use-cases/exports.js'
 import { endpoint } from '../../../http/endpoint.js'
@@ -20,6 +20,14 @@ const exportRoutes: FastifyPluginAsync = async (app) => {
     reply
       .type(CSV_TYPE)
       .header('content-disposition', 'attachment; filename="partnerships.csv"')
+      .header('cache-control', 'no-store')
+    return csv
+  })
+  endpoint(app, exportReports, async ({ query, run, reply }) => {
+    const { side, csv } = await run(cases.exportReports, query)
+    reply
+      .type(CSV_TYPE)
+      .header('content-disposition', `attachment; filename="reports-${side ?? 'all'}.csv"`)
       .header('cache-control', 'no-store')
     return csv
   })

@@ -5,6 +5,7 @@ import institutionRoutes from './institutions.js'
 import interestRoutes from './interests.js'
 import memberRoutes from './members.js'
 import officerRoutes from './officer.js'
+import openDataRoutes from './open-data.js'
 import privacyRoutes from './privacy.js'
 import regionRoutes from './regions.js'
 import searchRoutes from './search.js'
@@ -38,6 +39,7 @@ const registryRoutes: FastifyPluginAsync = async (app) => {
   await app.register(importRoutes)
   await app.register(importListRoutes)
   await app.register(privacyRoutes)
+  await app.register(openDataRoutes)
 }
 
 export default registryRoutes
