@@ -19,6 +19,7 @@ const PUBLIC = [
   'GET /ready',
   'GET /v1/regions',
   'GET /v1/public/pages/{slug}/{locale}',
+  'GET /v1/public/impact',
   'POST /v1/auth/register',
   'POST /v1/auth/verify-email',
   'POST /v1/auth/login',

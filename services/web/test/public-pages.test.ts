@@ -101,7 +101,8 @@ t.test('sitemap and robots', async (t) => {
   t.equal(map.statusCode, 200)
   t.match(String(map.headers['content-type']), 'application/xml')
   const locs = [...map.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
-  t.equal(locs.length, PUBLIC_PAGE_SLUGS.length * LOCALES.length)
+  // +1: the impact figures page (issue 14, item 4) in every language.
+  t.equal(locs.length, (PUBLIC_PAGE_SLUGS.length + 1) * LOCALES.length)
   t.ok(locs.includes(`${ORIGIN}/zh/take-part`))
   t.match(map.body, `<xhtml:link rel="alternate" hreflang="x-default" href="${ORIGIN}/de/faq"/>`)
   const robots = await webGet(stack, '/robots.txt')

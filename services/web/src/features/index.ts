@@ -16,6 +16,7 @@ import { proposalDetailPages } from './proposals/proposal-detail.js'
 import { proposalPages } from './proposals/proposals.js'
 import { accessibilityPages } from './public/accessibility.js'
 import { publicPageEditor } from './public/editor.js'
+import { impactPages } from './public/impact.js'
 import { publicPages } from './public/pages.js'
 import { seoRoutes } from './public/seo.js'
 import { renewPages } from './renew/index.js'
@@ -58,6 +59,7 @@ export const features: FastifyPluginAsync<FeatureOptions> = async (app, options)
   await app.register(adminUserPages)
   await app.register(adminOpsPages)
   await app.register(accessibilityPages, { contactEmail: options.accessibilityContact })
+  await app.register(impactPages, { origin: options.publicOrigin })
   await app.register(publicPages, { origin: options.publicOrigin })
   await app.register(publicPageEditor)
   await app.register(seoRoutes, { origin: options.publicOrigin })

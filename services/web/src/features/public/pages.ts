@@ -25,11 +25,11 @@ import { pagePath, seoHead } from './seo.js'
  * offices keep in the API. A language without its own text shows another one's, with a note.
  */
 
-function pageNav(v: View, locale: Locale, current: PublicPageSlug): Html {
+export function pageNav(v: View, locale: Locale, current: PublicPageSlug | 'impact'): Html {
   return html`<nav aria-label="${v.t('public.nav.label')}" class="public-nav"><ul class="nav-list">${PUBLIC_PAGE_SLUGS.map(
     (slug) =>
       html`<li><a href="${pagePath(locale, slug)}"${slug === current ? html` aria-current="page"` : ''}>${v.t(`public.page.${slug}`)}</a></li>`,
-  )}</ul></nav>`
+  )}<li><a href="/${locale}/impact"${current === 'impact' ? html` aria-current="page"` : ''}>${v.t('public.page.impact')}</a></li></ul></nav>`
 }
 
 function otherLanguages(v: View, locale: Locale, slug: PublicPageSlug): Html {

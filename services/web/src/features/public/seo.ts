@@ -47,6 +47,20 @@ function sitemap(origin: string): string {
       return `  <url>\n    <loc>${escapeHtml(origin + pagePath(locale, slug))}</loc>\n${alternates}\n  </url>`
     }),
   )
+  // The impact figures (issue 14, item 4) are a public page outside the officers' editable slugs.
+  const impact = (l: Locale) => `/${l}/impact`
+  for (const locale of LOCALES) {
+    const alternates = [
+      ...LOCALES.map((l) => [HREFLANG[l], impact(l)] as const),
+      ['x-default', impact('de')] as const,
+    ]
+      .map(
+        ([lang, path]) =>
+          `    <xhtml:link rel="alternate" hreflang="${lang}" href="${escapeHtml(origin + path)}"/>`,
+      )
+      .join('\n')
+    entries.push(`  <url>\n    <loc>${escapeHtml(origin + impact(locale))}</loc>\n${alternates}\n  </url>`)
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 ${entries.join('\n')}
@@ -74,6 +88,7 @@ export const seoRoutes: FastifyPluginAsync<{ origin: string }> = async (app, opt
   )
 }
 
+const IMPACT_PATH = new RegExp(`^/(${LOCALES.join('|')})/impact$`)
 const PUBLIC_PATH = new RegExp(`^/(${LOCALES.join('|')})(/(${PUBLIC_PAGE_SLUGS.join('|')}))?$`)
 
 /**
@@ -81,6 +96,7 @@ const PUBLIC_PATH = new RegExp(`^/(${LOCALES.join('|')})(/(${PUBLIC_PAGE_SLUGS.j
  * carries the language there, so only the cookie would change nothing). Other paths stay.
  */
 export function inLanguage(next: string, locale: Locale): string {
+  if (IMPACT_PATH.test(next)) return `/${locale}/impact`
   const m = PUBLIC_PATH.exec(next)
   if (!m) return next
   return pagePath(locale, (m[3] as PublicPageSlug | undefined) ?? 'welcome')
