@@ -8,6 +8,7 @@ export {
   loadDemoPopulation,
 } from '@dj/api'
 export * from './api.js'
+export * from './at-rest.js'
 export * from './exchange.js'
 export * from './matcher.js'
 export * from './matching.js'

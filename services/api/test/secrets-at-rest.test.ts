@@ -2,6 +2,8 @@ import {
   bearer,
   createInstitution,
   durenSchool,
+  everythingInPostgres,
+  everythingInRedis,
   json,
   login,
   PASSWORD,
@@ -43,53 +45,6 @@ async function mailTo(address: string, subject: RegExp) {
     () => mail.sink.messages.findLast((m) => m.to.includes(address.toLowerCase()) && subject.test(m.subject)),
     { what: `mail "${subject}" to ${address}`, timeoutMs: 20_000 },
   )
-}
-
-/** Every text and JSON value stored in any table of the test database, one string per row and column. */
-async function everythingInPostgres(): Promise<string[]> {
-  const columns = await ctx.app.dbHandle.sql<{ table_name: string; column_name: string }[]>`
-    select table_name, column_name from information_schema.columns
-    where table_schema = 'public' and data_type in ('text', 'jsonb', 'json', 'character varying')`
-  const values: string[] = []
-  for (const c of columns) {
-    const rows = await ctx.app.dbHandle.sql.unsafe<{ v: string }[]>(
-      `select "${c.column_name}"::text as v from "${c.table_name}" where "${c.column_name}" is not null`,
-    )
-    for (const r of rows) values.push(`${c.table_name}.${c.column_name}: ${r.v}`)
-  }
-  return values
-}
-
-/** Every key of this run's Redis prefix with its whole content, whatever its type. */
-async function everythingInRedis(): Promise<string[]> {
-  const redis = ctx.app.producers.connection
-  const keys: string[] = []
-  let cursor = '0'
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${ctx.redis.prefix}:*`, 'COUNT', 1000)
-    cursor = next
-    keys.push(...batch)
-  } while (cursor !== '0')
-  const out: string[] = []
-  for (const key of keys) {
-    const type = await redis.type(key)
-    const content =
-      type === 'hash'
-        ? await redis.hgetall(key)
-        : type === 'string'
-          ? await redis.get(key)
-          : type === 'list'
-            ? await redis.lrange(key, 0, -1)
-            : type === 'set'
-              ? await redis.smembers(key)
-              : type === 'zset'
-                ? await redis.zrange(key, '0', '-1')
-                : type === 'stream'
-                  ? await redis.xrange(key, '-', '+')
-                  : null
-    out.push(`${key}: ${JSON.stringify(content)}`)
-  }
-  return out
 }
 
 t.test('register → verify → reset → invite: the tokens are in the mails and nowhere else', async (t) => {
@@ -154,8 +109,8 @@ t.test('register → verify → reset → invite: the tokens are in the mails an
   const outbox = await ctx.app.dbHandle.sql<
     { payload: string }[]
   >`select payload::text as payload from outbox`
-  const postgresValues = await everythingInPostgres()
-  const redisValues = await everythingInRedis()
+  const postgresValues = await everythingInPostgres(ctx)
+  const redisValues = await everythingInRedis(ctx)
   t.ok(outbox.length >= 4, 'the journey wrote its events')
   t.ok(
     outbox.some((o) => o.payload.includes('tokenId')) &&
